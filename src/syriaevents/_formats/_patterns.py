@@ -1,0 +1,37 @@
+"""The line patterns of the archive's Markdown pages, each named for what it matches."""
+
+from __future__ import annotations
+
+import re
+
+# The current layout's format links: "Formats: [HTML](/news/.../slug.html)  [JSON](...)  ".
+FORMATS_PREFIX = "Formats:"
+FORMATS_LINE = re.compile(r"Formats: \[HTML\]\((?P<path>[^\s()]+?)\.html\)")
+# The date heading: "### [2017-05-4](/news/2017/05/4/index.md)" (day not zero-padded).
+DATE_HEADING = re.compile(
+    r"### \[(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^\s()]*\)"
+)
+CATEGORY_PREFIX = "##### "
+TITLE_PREFIX = "# "
+# Section headings; the older layout says "Source:" where the current one says "Sources:".
+SOURCES_HEADING = "### Sources:"
+SOURCE_HEADING = "### Source:"
+CHANGES_HEADING = "### Changes:"
+RELATED_HEADING = "### Related:"
+# The start of a list item: "1. [" (numbers may repeat or skip).
+ITEM_START = re.compile(r"(\d{1,9})\. \[")
+# A related item ends with its shared tags: "...](/news/....md) _Context: Iran, Russia_".
+CONTEXT_MARK = ") _Context: "
+CONTEXT_END = "_"
+TAG_SEPARATOR = ", "
+# A change item ends with "...](/news/....md) _2018-02-06 13:49:31 (Update)_"
+# or, for the current version, "...](/news/....md) _(Current version)_".
+CHANGE_MARK = ") _"
+CHANGE_TRAILER = re.compile(
+    r"_(?:(?P<timestamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) )?\((?P<kind>[^()]+)\)_"
+)
+# A link to an archive event page: "/news/2017/05/4/<slug>.md".
+EVENT_LINK = re.compile(
+    r"(?P<path>/news/(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{1,2})/[^\s/?#.]+)\.md"
+)
+WHITESPACE = re.compile(r"\s")

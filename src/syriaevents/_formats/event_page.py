@@ -1,0 +1,526 @@
+"""The archive's event pages in Markdown: ``parse_event`` and ``to_markdown``.
+
+A page is read line by line into an :class:`~syriaevents.Event` plus a
+:class:`PageLayout`: the raw lines, and for each piece of the page (header,
+summary block, section headings, list items) the value it was read as. The writer
+re-uses a raw piece only while the event still holds that very value, so an
+unchanged page is written back byte for byte and an edited one stays correct.
+Everything else is written in the archive's current layout (that of seed 000).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import attrs
+
+from .._errors import ParseError, SerializationError
+from .._models import Change, Event, RelatedEvent, Source
+from .._paths import archive_path, day_path
+from .._text import decode_entities, escape_entities
+from . import _patterns as P
+
+__all__ = ["PageLayout", "parse_event", "to_markdown"]
+
+T = TypeVar("T")
+
+_SOURCES, _CHANGES, _RELATED = "sources", "changes", "related"
+_HEADINGS = {P.SOURCES_HEADING: _SOURCES, P.SOURCE_HEADING: _SOURCES}
+_HEADINGS |= {P.CHANGES_HEADING: _CHANGES, P.RELATED_HEADING: _RELATED}
+_CANONICAL_HEADING = {
+    _SOURCES: P.SOURCES_HEADING,
+    _CHANGES: P.CHANGES_HEADING,
+    _RELATED: P.RELATED_HEADING,
+}
+_SECTION_ORDER = (_SOURCES, _CHANGES, _RELATED)
+_COVER_IMAGE = "Cover Image"
+_CURRENT_VERSION = "Current version"
+
+
+@attrs.frozen(kw_only=True)
+class _CoverImage:
+    url: str
+
+
+@attrs.frozen(kw_only=True)
+class _Item:
+    """A list item as read: its value, its number, its line and the blank lines after it."""
+
+    value: object
+    number: int
+    line: str
+    blanks: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class _Section:
+    name: str
+    heading: tuple[str, ...]  # the heading line and the blank lines after it
+    items: tuple[_Item, ...]
+    tail: tuple[str, ...]  # the blank lines after the last item
+    image_index: int | None  # where the cover image stood among the sources
+
+
+@attrs.frozen(kw_only=True)
+class PageLayout:
+    """How a page was written: what :func:`to_markdown` needs to write it again as it was."""
+
+    bom: bool
+    newline: str  # what joins lines: "\n" or "\r" (for CRLF pages lines keep their "\r")
+    crlf: bool
+    head: tuple[object, tuple[str, ...]]  # (date, path, category, title), lines to the title
+    formats: bool  # the header shows the Formats line (the current layout)
+    summary: tuple[str | None, tuple[str, ...]]
+    sections: tuple[_Section, ...]
+
+
+class _Lines:
+    """The page's lines, with positions for error messages."""
+
+    def __init__(self, raw: list[str], crlf: bool) -> None:
+        self.raw = raw
+        self.text = [line[:-1] if line.endswith("\r") else line for line in raw] if crlf else raw
+        self.count = len(raw)
+
+    def error(self, index: int, message: str, column: int = 0) -> ParseError:
+        found = repr(self.text[index][:60]) if index < self.count else "the end of the page"
+        return ParseError(f"{message}, found {found}", line=index + 1, column=column + 1)
+
+    def skip_blank(self, index: int) -> int:
+        while index < self.count and not self.text[index].strip():
+            index += 1
+        return index
+
+
+def parse_event(text: str) -> Event:
+    """Read an archive event page (Markdown) into an :class:`Event`.
+
+    Reads every layout the archive has used. Raises :class:`ParseError` with the
+    line and column of the first problem.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_event() takes a str, not {type(text).__name__}")
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
+    newline = "\n" if "\n" in text or "\r" not in text else "\r"
+    crlf = newline == "\n" and "\r\n" in text
+    lines = _Lines(text.split(newline), crlf)
+    return _read_page(lines, bom=bom, newline=newline, crlf=crlf)
+
+
+def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
+    text = lines.text
+    index = lines.skip_blank(0)
+    formats_path = None
+    if index < lines.count and text[index].startswith(P.FORMATS_PREFIX):
+        match = P.FORMATS_LINE.match(text[index])
+        if match is None:
+            raise lines.error(index, "expected 'Formats: [HTML](<path>.html) ...'")
+        formats_path = match.group("path")
+        index = lines.skip_blank(index + 1)
+    date = _read_date(lines, index)
+    index = lines.skip_blank(index + 1)
+    category = None
+    if index < lines.count and text[index].startswith(P.CATEGORY_PREFIX):
+        category = _clean(lines, index, text[index][len(P.CATEGORY_PREFIX) :], "a category")
+        index = lines.skip_blank(index + 1)
+    if index >= lines.count or not text[index].startswith(P.TITLE_PREFIX):
+        raise lines.error(index, "expected '# <headline>'")
+    raw_title = text[index][len(P.TITLE_PREFIX) :]
+    title = _clean(lines, index, raw_title, "a headline")
+    head_end = index + 1
+    path = formats_path or _path_from_title(lines, index, date, raw_title)
+
+    index = head_end
+    while index < lines.count and text[index].rstrip() not in _HEADINGS:
+        index += 1
+    summary = _read_summary(lines, head_end, index)
+    summary_lines = tuple(lines.raw[head_end:index])
+
+    sections: list[_Section] = []
+    values: dict[str, list[object]] = {}
+    while index < lines.count:
+        section, index = _read_section(lines, index)
+        if section.name in values:
+            raise lines.error(index, f"expected one {section.name} section, this is a second")
+        sections.append(section)
+        values[section.name] = [item.value for item in section.items]
+
+    images = [value for value in values.get(_SOURCES, ()) if isinstance(value, _CoverImage)]
+    if len(images) > 1:
+        raise ParseError("expected at most one 'Cover Image' among the sources, found two")
+    related = [value for value in values.get(_RELATED, ()) if isinstance(value, RelatedEvent)]
+    layout = PageLayout(
+        bom=bom,
+        newline=newline,
+        crlf=crlf,
+        head=((date, path, category, title), tuple(lines.raw[:head_end])),
+        formats=formats_path is not None,
+        summary=(summary, summary_lines),
+        sections=tuple(sections),
+    )
+    try:
+        return Event(
+            date=date,
+            title=title,
+            category=category,
+            summary=summary,
+            sources=[value for value in values.get(_SOURCES, ()) if isinstance(value, Source)],
+            related=related,
+            tags=_union(related),
+            path=path,
+            image=images[0].url if images else None,
+            changes=[value for value in values.get(_CHANGES, ()) if isinstance(value, Change)],
+            layout=layout,
+        )
+    except (TypeError, ValueError) as exc:  # values were checked piece by piece above
+        raise ParseError(f"expected a valid event: {exc}", line=1, column=1) from exc
+
+
+def _read_date(lines: _Lines, index: int) -> datetime.date:
+    match = P.DATE_HEADING.fullmatch(lines.text[index].rstrip()) if index < lines.count else None
+    if match is None:
+        raise lines.error(index, "expected the date heading '### [YYYY-MM-D](/news/...)'")
+    try:
+        return datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError as exc:
+        raise lines.error(index, f"expected a real date ({exc})", column=5) from exc
+
+
+def _clean(lines: _Lines, index: int, raw: str, what: str) -> str:
+    value = decode_entities(raw).strip()
+    if not value:
+        raise lines.error(index, f"expected {what}")
+    return value
+
+
+def _path_from_title(lines: _Lines, index: int, date: datetime.date, raw_title: str) -> str:
+    try:
+        return archive_path(date, raw_title)
+    except ValueError as exc:
+        raise lines.error(
+            index, f"expected a headline to derive the page's path from ({exc})"
+        ) from exc
+
+
+def _read_summary(lines: _Lines, start: int, end: int) -> str | None:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines.text[start:end]:
+        if line.strip():
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    if not paragraphs:
+        return None
+    return "\n\n".join(decode_entities(paragraph).strip() for paragraph in paragraphs)
+
+
+def _read_section(lines: _Lines, index: int) -> tuple[_Section, int]:
+    text = lines.text
+    name = _HEADINGS[text[index].rstrip()]
+    read_value = _ITEM_READERS[name]
+    start = index
+    index = lines.skip_blank(index + 1)
+    heading = tuple(lines.raw[start:index])
+    items: list[_Item] = []
+    image_index = None
+    while index < lines.count and text[index].strip() and text[index].rstrip() not in _HEADINGS:
+        match = P.ITEM_START.match(text[index])
+        if match is None:
+            raise lines.error(index, "expected a numbered link '1. [text](url)'")
+        value = read_value(lines, index, match.end())
+        if isinstance(value, _CoverImage):
+            image_index = len(items)
+        after = lines.skip_blank(index + 1)
+        items.append(
+            _Item(
+                value=value,
+                number=int(match.group(1)),
+                line=lines.raw[index],
+                blanks=tuple(lines.raw[index + 1 : after]),
+            )
+        )
+        index = after
+    if not items:
+        raise lines.error(index, f"expected the items of the {name} section")
+    tail = items[-1].blanks
+    items[-1] = attrs.evolve(items[-1], blanks=())
+    section = _Section(
+        name=name, heading=heading, items=tuple(items), tail=tail, image_index=image_index
+    )
+    return section, index
+
+
+def _split_link(lines: _Lines, index: int, start: int, end: int) -> tuple[str, str]:
+    """Split ``[text](url)`` spanning line[start-1:end] into raw text and decoded URL."""
+    line = lines.text[index]
+    if line[end - 1 : end] != ")":
+        raise lines.error(index, "expected ')' closing the link", column=end)
+    split = line.rfind("](", start, end)
+    if split < 0:
+        raise lines.error(index, "expected '](' between the link text and its URL", column=start)
+    url = decode_entities(line[split + 2 : end - 1])
+    if not url or P.WHITESPACE.search(url):
+        raise lines.error(index, "expected a URL without spaces", column=split + 2)
+    return line[start:split], url
+
+
+def _build(lines: _Lines, index: int, make: Callable[[], T]) -> T:
+    try:
+        return make()
+    except (TypeError, ValueError) as exc:
+        raise lines.error(index, f"expected a valid item ({exc})") from exc
+
+
+def _archive_link(lines: _Lines, index: int, url: str) -> tuple[str, datetime.date]:
+    match = P.EVENT_LINK.fullmatch(url)
+    if match is None:
+        raise lines.error(index, "expected a link to an archive page '/news/YYYY/MM/D/<slug>.md'")
+    try:
+        date = datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError as exc:
+        raise lines.error(index, f"expected a link with a real date ({exc})") from exc
+    return match["path"], date
+
+
+def _read_source(lines: _Lines, index: int, start: int) -> Source | _CoverImage:
+    raw_name, url = _split_link(lines, index, start, len(lines.text[index]))
+    name = _clean(lines, index, raw_name, "a source name")
+    if name == _COVER_IMAGE:
+        return _build(lines, index, lambda: _CoverImage(url=_image_url(url)))
+    return _build(lines, index, lambda: Source(name=name, url=url))
+
+
+def _image_url(url: str) -> str:
+    return Source(name=_COVER_IMAGE, url=url).url  # the same URL rules as a source
+
+
+def _read_related(lines: _Lines, index: int, start: int) -> RelatedEvent:
+    line = lines.text[index]
+    end = len(line)
+    tags: tuple[str, ...] = ()
+    context = line.rfind(P.CONTEXT_MARK, start)
+    if context >= 0 and line.endswith(P.CONTEXT_END):
+        end = context + 1
+        raw_tags = line[context + len(P.CONTEXT_MARK) : -len(P.CONTEXT_END)]
+        tags = tuple(_clean(lines, index, tag, "a tag") for tag in raw_tags.split(P.TAG_SEPARATOR))
+    raw_title, url = _split_link(lines, index, start, end)
+    title = _clean(lines, index, raw_title, "a headline")
+    path, date = _archive_link(lines, index, url)
+    return _build(lines, index, lambda: RelatedEvent(title=title, path=path, date=date, tags=tags))
+
+
+def _read_change(lines: _Lines, index: int, start: int) -> Change:
+    line = lines.text[index]
+    trailer = line.rfind(P.CHANGE_MARK, start)
+    match = P.CHANGE_TRAILER.fullmatch(line, trailer + 2) if trailer >= 0 else None
+    if match is None:
+        raise lines.error(index, "expected ' _YYYY-MM-DD HH:MM:SS (kind)_' after the link")
+    raw_title, url = _split_link(lines, index, start, trailer + 1)
+    title = _clean(lines, index, raw_title, "a headline")
+    path, _ = _archive_link(lines, index, url)
+    stamp = match["timestamp"]
+    try:
+        timestamp = datetime.datetime.fromisoformat(stamp) if stamp else None
+    except ValueError as exc:
+        raise lines.error(index, f"expected a real timestamp ({exc})", column=trailer + 3) from exc
+    kind = _clean(lines, index, match["kind"], "a kind of change")
+    return _build(
+        lines, index, lambda: Change(title=title, path=path, kind=kind, timestamp=timestamp)
+    )
+
+
+_ITEM_READERS: dict[str, Callable[[_Lines, int, int], object]] = {
+    _SOURCES: _read_source,
+    _CHANGES: _read_change,
+    _RELATED: _read_related,
+}
+
+
+def _union(related: Sequence[RelatedEvent]) -> tuple[str, ...]:
+    """The tags of the related links, each once, in the order the page first shows them."""
+    return tuple(dict.fromkeys(tag for item in related for tag in item.tags))
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def to_markdown(event: Event) -> str:
+    """Write an event as an archive page.
+
+    A page read with :func:`parse_event` is written back byte for byte (as far as
+    it was not changed since); a new event is written in the current layout.
+    Raises :class:`SerializationError` for values the page format cannot hold.
+    """
+    if not isinstance(event, Event):
+        raise TypeError(f"to_markdown() takes an Event, not {type(event).__name__}")
+    _check_writable(event)
+    layout = event.layout if isinstance(event.layout, PageLayout) else None
+    items: dict[str, list[object]] = {
+        _SOURCES: _source_items(event, layout),
+        _CHANGES: list(event.changes),
+        _RELATED: list(event.related),
+    }
+    raw_sections = {section.name: section for section in layout.sections} if layout else {}
+    order = [name for name in raw_sections if items[name]]
+    order += [name for name in _SECTION_ORDER if items[name] and name not in raw_sections]
+
+    out = _Writer(layout)
+    if layout and layout.head[0] == (event.date, event.path, event.category, event.title):
+        out.raw(layout.head[1])
+    else:
+        out.canonical(_canonical_head(event, layout))
+    if layout and layout.summary[0] == event.summary:
+        out.raw(layout.summary[1])
+    else:
+        out.canonical(_canonical_summary(event.summary, sections_follow=bool(order)))
+    for name in order:
+        _write_section(out, name, items[name], raw_sections.get(name))
+    return out.text()
+
+
+class _Writer:
+    """Collects lines: raw ones as read, canonical ones with the page's line ending."""
+
+    def __init__(self, layout: PageLayout | None) -> None:
+        self.layout = layout
+        self.lines: list[str] = []
+        self.suffix = "\r" if layout and layout.crlf else ""
+        self.ends_canonical = False
+
+    def raw(self, lines: Sequence[str]) -> None:
+        if lines:
+            self.lines.extend(lines)
+            self.ends_canonical = False
+
+    def canonical(self, lines: Sequence[str]) -> None:
+        if lines:
+            self.lines.extend([line + self.suffix for line in lines] if self.suffix else lines)
+            self.ends_canonical = True
+
+    def text(self) -> str:
+        if self.suffix and self.ends_canonical and self.lines[-1] == self.suffix:
+            self.lines[-1] = ""  # the empty line after the last newline has no ending
+        layout = self.layout
+        text = (layout.newline if layout else "\n").join(self.lines)
+        return "\ufeff" + text if layout and layout.bom else text
+
+
+def _canonical_head(event: Event, layout: PageLayout | None) -> list[str]:
+    lines = []
+    if layout is None or layout.formats or event.path != archive_path(event.date, event.title):
+        path = event.path
+        lines += ["", f"Formats: [HTML]({path}.html)  [JSON]({path}.json)  [XML]({path}.xml)  ", ""]
+    day = event.date
+    lines += [f"### [{day.year:04d}-{day.month:02d}-{day.day}]({day_path(day)}/index.md)", ""]
+    if event.category is not None:
+        lines.append(P.CATEGORY_PREFIX + escape_entities(event.category))
+    lines.append(f"{P.TITLE_PREFIX}{escape_entities(event.title)} ")
+    return lines
+
+
+def _canonical_summary(summary: str | None, *, sections_follow: bool) -> list[str]:
+    lines = [""]
+    if summary is not None:
+        lines += escape_entities(summary).split("\n")
+    elif sections_follow:
+        lines.append("")
+    if sections_follow:
+        lines += ["", ""]
+    return lines
+
+
+def _source_items(event: Event, layout: PageLayout | None) -> list[object]:
+    items: list[object] = list(event.sources)
+    if event.image is not None:
+        position = len(items)
+        for section in layout.sections if layout else ():
+            if section.name == _SOURCES and section.image_index is not None:
+                position = min(section.image_index, position)
+        items.insert(position, _CoverImage(url=event.image))
+    return items
+
+
+def _write_section(out: _Writer, name: str, values: list[object], raw: _Section | None) -> None:
+    if raw:
+        out.raw(raw.heading)
+    else:
+        out.canonical([_CANONICAL_HEADING[name], ""])
+    raw_items = raw.items if raw else ()
+    last = len(values) - 1
+    previous = 0
+    for position, value in enumerate(values):
+        item = raw_items[position] if position < len(raw_items) else None
+        if item is not None and (item.value is value or item.value == value):
+            out.raw([item.line])
+            if position != last:
+                out.raw(item.blanks)
+            previous = item.number
+        else:
+            previous = _canonical_number(value, previous)
+            out.canonical([f"{previous}. {_item_text(value)}"])
+    if raw:
+        out.raw(raw.tail)
+    else:
+        out.canonical([""])
+
+
+def _canonical_number(value: object, previous: int) -> int:
+    # A cover image and the current version repeat the number of the item before them.
+    repeats = isinstance(value, _CoverImage) or (
+        isinstance(value, Change) and value.kind == _CURRENT_VERSION
+    )
+    return max(previous, 1) if repeats else previous + 1
+
+
+def _item_text(value: object) -> str:
+    if isinstance(value, Source):
+        return f"[{escape_entities(value.name)}]({escape_entities(value.url)})"
+    if isinstance(value, _CoverImage):
+        return f"[{_COVER_IMAGE}]({escape_entities(value.url)})"
+    if isinstance(value, Change):
+        stamp = f"{value.timestamp.isoformat(sep=' ')} " if value.timestamp else ""
+        kind = escape_entities(value.kind)
+        return f"[{escape_entities(value.title)} ]({value.path}.md) _{stamp}({kind})_"
+    assert isinstance(value, RelatedEvent)
+    text = f"[{escape_entities(value.title)} ]({value.path}.md)"
+    if value.tags:
+        tags = P.TAG_SEPARATOR.join(escape_entities(tag) for tag in value.tags)
+        text += f"{P.CONTEXT_MARK[1:]}{tags}{P.CONTEXT_END}"
+    return text
+
+
+def _check_writable(event: Event) -> None:
+    """Refuse values an archive page cannot hold so that they read back equal."""
+    problems = [
+        f"a source named {_COVER_IMAGE!r} would read back as the cover image"
+        for source in event.sources
+        if source.name == _COVER_IMAGE
+    ]
+    problems += [
+        f"the tag {tag!r} holds {P.TAG_SEPARATOR!r} or {P.CONTEXT_MARK!r}"
+        for related in event.related
+        for tag in related.tags
+        if P.TAG_SEPARATOR in tag or P.CONTEXT_MARK in tag
+    ]
+    problems += [
+        f"the kind of change {change.kind!r} holds a parenthesis"
+        for change in event.changes
+        if "(" in change.kind or ")" in change.kind
+    ]
+    problems += [
+        f"the summary line {line!r} would read as a section heading"
+        for line in (event.summary or "").split("\n")
+        if line.rstrip() in _HEADINGS
+    ]
+    if problems:
+        raise SerializationError(
+            "cannot write this event as an archive page: " + "; ".join(problems)
+        )

@@ -1,0 +1,250 @@
+"""The data model: plain, frozen attrs classes, validated when built.
+
+Text fields hold clean text: no leading or trailing whitespace, HTML entities
+decoded, no control characters. How a page spelled them (padding, entities, list
+numbers, blank lines) is a layout fact that the reader of a form may keep in
+``layout``; it never takes part in equality.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from ._paths import archive_path, date_from_path
+from ._text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
+
+__all__ = ["Change", "Event", "RelatedEvent", "Source"]
+
+# A URL scheme at the start of a URL ("https:"); URLs without one are relative.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_SAFE_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "mailto"})
+_WHITESPACE = re.compile(r"\s")
+# An archive event path without extension: /news/YYYY/MM/D/<slug>.
+_EVENT_PATH = re.compile(r"/news/\d{4}/\d{2}/\d{1,2}/[^\s/?#.]+")
+
+
+# Collections are tuples; these accept any iterable (a list, a generator) and say what
+# they hold, so that type checkers see what each constructor takes.
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _related(value: Iterable[RelatedEvent]) -> tuple[RelatedEvent, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _changes(value: Iterable[Change]) -> tuple[Change, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, problem: str) -> None:
+    raise ValueError(f"{type(instance).__name__}.{attribute.name} {problem}, got {value!r:.80}")
+
+
+def _text_line(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Non-empty single-line text without surrounding whitespace."""
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{type(instance).__name__}.{attribute.name} must be a str, not {type(value).__name__}"
+        )
+    if not value or value != value.strip():
+        _fail(instance, attribute, value, "must be non-empty text without surrounding whitespace")
+    bad = FORBIDDEN_IN_LINE.search(value)
+    if bad:
+        _fail(instance, attribute, value, f"must be one line of text without {bad.group()!r}")
+
+
+def _optional_text_line(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _text_line(instance, attribute, value)
+
+
+def _paragraphs(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Paragraphs separated by one blank line; each without surrounding whitespace."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{type(instance).__name__}.{attribute.name} must be a str or None,"
+            f" not {type(value).__name__}"
+        )
+    bad = FORBIDDEN_IN_TEXT.search(value)
+    if bad:
+        _fail(instance, attribute, value, f"must not contain {bad.group()!r}")
+    for paragraph in value.split("\n\n"):
+        if not paragraph or paragraph != paragraph.strip():
+            _fail(
+                instance,
+                attribute,
+                value,
+                "must be paragraphs separated by exactly one blank line,"
+                " each without surrounding whitespace",
+            )
+        if "\n" in paragraph and any(not line.strip() for line in paragraph.split("\n")):
+            _fail(instance, attribute, value, "must not contain whitespace-only lines")
+
+
+def _tags(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    for tag in value:
+        _text_line(instance, attribute, tag)
+
+
+def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A URL without whitespace whose scheme, if any, cannot run code."""
+    _text_line(instance, attribute, value)
+    assert isinstance(value, str)
+    if _WHITESPACE.search(value) or "](" in value:
+        _fail(instance, attribute, value, "must be a URL without whitespace or ']('")
+    scheme = _SCHEME.match(value)
+    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+        _fail(
+            instance,
+            attribute,
+            value,
+            f"must be a relative URL or use one of {', '.join(sorted(_SAFE_SCHEMES))}",
+        )
+
+
+def _optional_url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _url(instance, attribute, value)
+
+
+def _event_path(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _text_line(instance, attribute, value)
+    assert isinstance(value, str)
+    if not _EVENT_PATH.fullmatch(value):
+        _fail(instance, attribute, value, "must be an archive path like /news/2017/05/4/<slug>")
+    try:
+        date_from_path(value)
+    except ValueError:
+        _fail(instance, attribute, value, "must name a date that exists")
+
+
+def _date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # datetime.datetime is a date subclass, but a time of day has no place here.
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise TypeError(
+            f"{type(instance).__name__}.{attribute.name} must be a datetime.date,"
+            f" not {type(value).__name__}"
+        )
+
+
+def _members(kind: type) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        for member in value:
+            if not isinstance(member, kind):
+                raise TypeError(
+                    f"{type(instance).__name__}.{attribute.name} must hold {kind.__name__}"
+                    f" objects, not {type(member).__name__}"
+                )
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """An outlet an event cites: its name and the URL of the report."""
+
+    name: str = attrs.field(validator=_text_line)
+    url: str = attrs.field(validator=_url)
+
+
+@attrs.frozen(kw_only=True)
+class RelatedEvent:
+    """A link to another event as a page shows it, with the tags the two share."""
+
+    title: str = attrs.field(validator=_text_line)
+    path: str = attrs.field(validator=_event_path)
+    date: datetime.date = attrs.field(validator=_date)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+
+    def __attrs_post_init__(self) -> None:
+        if date_from_path(self.path) != self.date:
+            raise ValueError(
+                f"RelatedEvent.date {self.date.isoformat()} is not the date"
+                f" of its path {self.path!r}"
+            )
+
+
+def _timestamp(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, datetime.datetime):
+        raise TypeError(
+            f"Change.timestamp must be a datetime.datetime or None, not {type(value).__name__}"
+        )
+    if value.tzinfo is not None or value.microsecond:
+        _fail(
+            instance,
+            attribute,
+            value,
+            "must be a naive datetime in whole seconds, as the archive records it",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """One version in a page's history: its headline, its path, when and what it was.
+
+    ``kind`` is the archive's label, e.g. ``"First version"``, ``"Update"`` or
+    ``"Current version"``; ``timestamp`` is when it was recorded (the current
+    version has none).
+    """
+
+    title: str = attrs.field(validator=_text_line)
+    path: str = attrs.field(validator=_event_path)
+    kind: str = attrs.field(validator=_text_line)
+    timestamp: datetime.datetime | None = attrs.field(default=None, validator=_timestamp)
+
+
+def _path_or_empty(value: str | None) -> str:
+    return "" if value is None else value
+
+
+def _optional_event_path(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if value:  # empty means "derive it from date and title", done after validation
+        _event_path(instance, attribute, value)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """A news event of the archive.
+
+    ``tags`` are the event's own tags; ``path`` is its archive path without
+    extension, derived from ``date`` and ``title`` with :func:`archive_path` when
+    not given; ``image`` is the URL of its cover picture; ``changes`` the page's
+    earlier versions. ``layout`` is kept by readers to re-create the exact text
+    they read and is ignored by equality.
+    """
+
+    date: datetime.date = attrs.field(validator=_date)
+    title: str = attrs.field(validator=_text_line)
+    category: str | None = attrs.field(default=None, validator=_optional_text_line)
+    summary: str | None = attrs.field(default=None, validator=_paragraphs)
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=_sources, validator=_members(Source)
+    )
+    related: tuple[RelatedEvent, ...] = attrs.field(
+        default=(), converter=_related, validator=_members(RelatedEvent)
+    )
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    path: str = attrs.field(default=None, converter=_path_or_empty, validator=_optional_event_path)
+    image: str | None = attrs.field(default=None, validator=_optional_url)
+    changes: tuple[Change, ...] = attrs.field(
+        default=(), converter=_changes, validator=_members(Change)
+    )
+    layout: object = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.path:
+            object.__setattr__(self, "path", archive_path(self.date, self.title))

@@ -1,0 +1,71 @@
+"""Text rules shared by the models and every form: allowed characters, HTML entities."""
+
+from __future__ import annotations
+
+import html.entities
+import re
+
+__all__ = [
+    "FORBIDDEN_IN_LINE",
+    "FORBIDDEN_IN_TEXT",
+    "decode_entities",
+    "escape_entities",
+]
+
+# Characters no text field may hold: C0 and C1 controls other than tab and newline,
+# DEL, lone surrogates and Unicode noncharacters. None of them can be written to XML
+# 1.0 or read back from HTML5 unchanged, and none occurs in real pages.
+_FORBIDDEN_CHARACTERS = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + "".join(
+    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)
+)
+FORBIDDEN_IN_TEXT = re.compile(f"[{_FORBIDDEN_CHARACTERS}]")
+# Single-line fields (titles, names, tags, URLs) also refuse the newline.
+FORBIDDEN_IN_LINE = re.compile(f"[\n{_FORBIDDEN_CHARACTERS}]")
+
+# An HTML character reference with its semicolon: named, decimal or hexadecimal.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+_NAMED = html.entities.html5
+
+
+def _entity_value(reference: str) -> str | None:
+    """The text a reference stands for, or None if it is not one we decode."""
+    if reference[1] == "#":
+        digits = reference[2:-1]
+        try:
+            code = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+            text = chr(code)
+        except (ValueError, OverflowError):
+            return None
+    else:
+        found = _NAMED.get(reference[1:])
+        if found is None:
+            return None
+        text = found
+    # Never decode into a character a text field may not hold (controls, newline,
+    # surrogates): such a reference stays as written, and so round-trips.
+    return None if FORBIDDEN_IN_LINE.search(text) else text
+
+
+def _decode_match(match: re.Match[str]) -> str:
+    reference = match.group()
+    value = _entity_value(reference)
+    return reference if value is None else value
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    reference = match.group()
+    return reference if _entity_value(reference) is None else "&amp;" + reference[1:]
+
+
+def decode_entities(text: str) -> str:
+    """Replace every HTML character reference (``&rsquo;``, ``&#039;``) by its text."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(_decode_match, text)
+
+
+def escape_entities(text: str) -> str:
+    """Write text so that ``decode_entities`` gives it back: ``&`` only where needed."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(_escape_match, text)
