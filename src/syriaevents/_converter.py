@@ -1,0 +1,164 @@
+"""The one cattrs converter behind the JSON and XML forms.
+
+Models become plain data (dicts, lists, strings, ``None``) and back. Structuring is
+strict: a string where a list belongs, a number where text belongs, an unknown key
+or a malformed date is an error, never a silent conversion. Dates are ISO 8601
+strings (``2017-05-04``, ``2018-02-06T13:49:31``).
+
+Each document carries its kind under ``"type"``; :data:`KINDS` maps those names to
+model classes, so readers need no type argument.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import Any, get_args, get_origin
+
+import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.preconf.orjson import make_converter
+
+from ._errors import ParseError
+from ._models import Change, Event, RelatedEvent, Source
+
+__all__ = ["CONVERTER", "KINDS", "kind_of", "structure", "unstructure"]
+
+KINDS: dict[str, type] = {"event": Event}
+_MODELS = (Source, RelatedEvent, Change)
+
+# Exactly the ISO 8601 forms the writers produce.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+
+
+def _structure_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, found {type(value).__name__} {value!r:.40}")
+    return value
+
+
+def _structure_date(value: object, _: object) -> datetime.date:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise ValueError(f"expected a date as YYYY-MM-DD, found {value!r:.40}")
+    return datetime.date.fromisoformat(value)
+
+
+def _structure_datetime(value: object, _: object) -> datetime.datetime:
+    if not isinstance(value, str) or not _DATETIME.fullmatch(value):
+        raise ValueError(f"expected a timestamp as YYYY-MM-DDTHH:MM:SS, found {value!r:.40}")
+    return datetime.datetime.fromisoformat(value)
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make(*, detailed: bool) -> cattrs.Converter:
+    converter = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook(datetime.datetime, _structure_datetime)
+
+    def tuple_hook(type_: Any) -> Callable[[object, object], tuple[object, ...]]:
+        item_type = get_args(type_)[0]
+        structure_item = converter.get_structure_hook(item_type)
+
+        def structure(value: object, _: object) -> tuple[object, ...]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list, found {type(value).__name__} {value!r:.40}")
+            if not detailed:
+                return tuple([structure_item(item, item_type) for item in value])
+            items, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    items.append(structure_item(item, item_type))
+                except Exception as exc:
+                    note = IterableValidationNote(f"@ index {index}", index, item_type)
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"while structuring {type_}", errors, type_)
+            return tuple(items)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+    for model in _MODELS:
+        converter.register_unstructure_hook(model, make_dict_unstructure_fn(model, converter))
+        converter.register_structure_hook(
+            model, make_dict_structure_fn(model, converter, _cattrs_forbid_extra_keys=True)
+        )
+    # ``layout`` is how one page happened to be written: not content, never stored.
+    omit = override(omit=True)
+    converter.register_unstructure_hook(
+        Event, make_dict_unstructure_fn(Event, converter, layout=omit)
+    )
+    converter.register_structure_hook(
+        Event,
+        make_dict_structure_fn(Event, converter, _cattrs_forbid_extra_keys=True, layout=omit),
+    )
+    return converter
+
+
+CONVERTER = _make(detailed=False)
+# Built the same way, but slower: used only to say where a failed document went wrong.
+_EXPLAINER = _make(detailed=True)
+
+
+def kind_of(obj: object) -> str:
+    """The ``type`` name of a model instance, e.g. ``"event"``."""
+    for name, model in KINDS.items():
+        if type(obj) is model:
+            return name
+    known = ", ".join(model.__name__ for model in KINDS.values())
+    raise TypeError(f"expected one of {known}, not {type(obj).__name__}")
+
+
+def unstructure(obj: object) -> dict[str, Any]:
+    """A model as plain data, its kind first: ``{"type": "event", "date": ..., ...}``."""
+    kind = kind_of(obj)
+    data: dict[str, Any] = CONVERTER.unstructure(obj)
+    return {"type": kind, **data}
+
+
+def structure(data: object) -> Any:
+    """Build the model a plain-data document describes; :class:`ParseError` if it can't."""
+    if not isinstance(data, dict):
+        raise ParseError(f"expected an object with a 'type', found {type(data).__name__}")
+    kind = data.get("type")
+    model = KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        raise ParseError(
+            f"expected 'type' to be one of {', '.join(map(repr, KINDS))}, found {kind!r:.40}",
+            path="type",
+        )
+    fields = {key: value for key, value in data.items() if key != "type"}
+    try:
+        return CONVERTER.structure(fields, model)
+    except Exception as exc:
+        raise _explain(fields, model, exc) from exc
+
+
+def _explain(fields: dict[str, Any], model: type, error: Exception) -> ParseError:
+    """Re-run a failed structuring with detailed validation to name the field at fault."""
+    try:
+        _EXPLAINER.structure(fields, model)
+    except Exception as detailed:
+        for message in cattrs.transform_error(detailed, path="$", format_exception=_describe):
+            text, _, where = message.rpartition(" @ ")
+            return ParseError(text, path=where.removeprefix("$").lstrip(".") or None)
+    return ParseError(_describe(error, None))
+
+
+def _describe(exc: BaseException, _: object) -> str:
+    if isinstance(exc, KeyError):
+        return f"expected the required field {exc.args[0]!r}"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"expected no other fields, found {', '.join(sorted(exc.extra_fields))}"
+    return f"expected a valid value: {exc}"

@@ -1,0 +1,364 @@
+"""The HTML form: ``to_html`` and ``from_html``.
+
+``to_html`` writes a complete, standalone HTML5 page for a person to read;
+``from_html`` reads the model back from that page's own semantic markup (element
+classes, ``<time datetime>``, ``data-`` attributes), never from hidden data. All
+text and every attribute value is escaped. See ``docs/formats.md``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from html import escape
+from html.parser import HTMLParser
+from typing import Any
+
+from .._converter import KINDS
+from .._errors import ParseError
+from .._models import Change, Event, RelatedEvent, Source
+from .._paths import day_path
+from ._css import STYLESHEET
+
+__all__ = ["from_html", "to_html"]
+
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_MAX_DEPTH = 200  # deeper documents are refused: none we write comes near
+
+
+def _text(value: str) -> str:
+    return escape(value, quote=False)
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+# English month names, fixed so that output never depends on the machine's locale.
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _human_date(date: datetime.date) -> str:
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def to_html(obj: object) -> str:
+    """Write a model as a standalone HTML5 page."""
+    if not isinstance(obj, Event):
+        names = ", ".join(model.__name__ for model in KINDS.values())
+        raise TypeError(f"to_html() takes one of {names}, not {type(obj).__name__}")
+    return _page(obj.title, _event_body(obj))
+
+
+def _page(title: str, body: list[str]) -> str:
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="syriaevents">',
+            f"<title>{_text(title)}</title>",
+            f"<style>{STYLESHEET}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _event_body(event: Event) -> list[str]:
+    date = event.date
+    out = [
+        f'<article class="event" data-type="event" data-path="{_attr(event.path)}">',
+        "<header>",
+        f'<p class="date"><a href="{day_path(date)}/index.html">'
+        f'<time datetime="{date.isoformat()}">{_human_date(date)}</time></a></p>',
+    ]
+    if event.category is not None:
+        out.append(f'<p class="category">{_text(event.category)}</p>')
+    out += [f'<h1 class="title">{_text(event.title)}</h1>', "</header>"]
+    if event.image is not None:
+        out.append(
+            f'<figure class="image"><img src="{_attr(event.image)}" alt="Cover image"></figure>'
+        )
+    if event.summary is not None:
+        paragraphs = "".join(f"<p>{_text(p)}</p>" for p in event.summary.split("\n\n"))
+        out.append(f'<div class="summary">{paragraphs}</div>')
+    if event.sources:
+        out += _section("sources", "Sources", [_source(s) for s in event.sources])
+    if event.changes:
+        out += _section("changes", "Changes", [_change(c) for c in event.changes])
+    if event.related:
+        out += _section("related", "Related", [_related(r) for r in event.related])
+    if event.tags:
+        tags = "".join(f'<li class="tag">{_text(tag)}</li>' for tag in event.tags)
+        out.append(f'<footer class="tags"><h2>Tags</h2><ul>{tags}</ul></footer>')
+    out.append("</article>")
+    return out
+
+
+def _section(name: str, heading: str, items: list[str]) -> list[str]:
+    return [
+        f'<section class="{name}">',
+        f"<h2>{heading}</h2>",
+        "<ol>",
+        *items,
+        "</ol>",
+        "</section>",
+    ]
+
+
+def _source(source: Source) -> str:
+    return (
+        f'<li class="source"><a href="{_attr(source.url)}" rel="nofollow noopener noreferrer">'
+        f"{_text(source.name)}</a></li>"
+    )
+
+
+def _change(change: Change) -> str:
+    stamp = ""
+    if change.timestamp is not None:
+        moment = change.timestamp.isoformat()
+        stamp = f' <time datetime="{moment}">{change.timestamp.isoformat(sep=" ")}</time>'
+    return (
+        f'<li class="change"><a href="{_attr(change.path)}.html">{_text(change.title)}</a>'
+        f'{stamp} <span class="kind">{_text(change.kind)}</span></li>'
+    )
+
+
+def _related(related: RelatedEvent) -> str:
+    tags = ""
+    if related.tags:
+        spans = ", ".join(f'<span class="tag">{_text(tag)}</span>' for tag in related.tags)
+        tags = f' <span class="context">Context: {spans}</span>'
+    date = related.date
+    return (
+        f'<li class="related-event"><a href="{_attr(related.path)}.html">{_text(related.title)}</a>'
+        f' <time datetime="{date.isoformat()}">{_human_date(date)}</time>{tags}</li>'
+    )
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+class _Node:
+    __slots__ = ("attrs", "children", "column", "line", "tag")
+
+    def __init__(self, tag: str, attrs: dict[str, str], line: int, column: int) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[_Node | str] = []
+        self.line = line
+        self.column = column
+
+    @property
+    def classes(self) -> list[str]:
+        return self.attrs.get("class", "").split()
+
+    def text(self) -> str:
+        """All text below this node, in document order."""
+        parts: list[str] = []
+        stack: list[_Node | str] = [self]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, str):
+                parts.append(node)
+            else:
+                stack.extend(reversed(node.children))
+        return "".join(parts)
+
+    def descendants(self) -> Iterator[_Node]:
+        stack = [child for child in reversed(self.children) if isinstance(child, _Node)]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(child for child in reversed(node.children) if isinstance(child, _Node))
+
+    def find_all(self, class_name: str) -> list[_Node]:
+        return [node for node in self.descendants() if class_name in node.classes]
+
+    def error(self, message: str) -> ParseError:
+        return ParseError(message, line=self.line, column=self.column + 1)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#document", {}, 1, 0)
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.getpos()
+        node = _Node(tag, {name: value or "" for name, value in attrs}, line, column)
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            if len(self.stack) > _MAX_DEPTH:
+                raise ParseError(
+                    f"expected at most {_MAX_DEPTH} nested elements", line=line, column=column + 1
+                )
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.getpos()
+        self.stack[-1].children.append(
+            _Node(tag, {name: value or "" for name, value in attrs}, line, column)
+        )
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def from_html(text: str | bytes) -> Any:
+    """Read a page written by :func:`to_html` back into its model."""
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"expected UTF-8, found byte {exc.object[exc.start]:#04x}") from exc
+    if not isinstance(text, str):
+        raise TypeError(f"from_html() takes str or bytes, not {type(text).__name__}")
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    for node in builder.root.descendants():
+        kind = node.attrs.get("data-type")
+        if node.tag == "article" and kind in KINDS:
+            try:
+                return _read_event(node)
+            except (TypeError, ValueError) as exc:
+                if isinstance(exc, ParseError):
+                    raise
+                raise node.error(f"expected a valid {kind}: {exc}") from exc
+    raise ParseError('expected an <article data-type="event"> element', line=1, column=1)
+
+
+def _one(parent: _Node, class_name: str, *, required: bool = True) -> _Node | None:
+    found = parent.find_all(class_name)
+    if len(found) > 1:
+        raise found[1].error(f"expected one element of class {class_name!r}, found another")
+    if not found and required:
+        raise parent.error(f"expected an element of class {class_name!r} inside <{parent.tag}>")
+    return found[0] if found else None
+
+
+def _link(item: _Node) -> tuple[str, str]:
+    links = [node for node in item.descendants() if node.tag == "a" and "href" in node.attrs]
+    if not links:
+        raise item.error("expected a link <a href=...>")
+    return links[0].text(), links[0].attrs["href"]
+
+
+def _page_path(item: _Node, href: str) -> str:
+    if not href.endswith(".html"):
+        raise item.error(f"expected a link to an .html page, found {href!r:.60}")
+    return href[: -len(".html")]
+
+
+def _time(item: _Node, *, required: bool = True) -> str | None:
+    for node in item.descendants():
+        if node.tag == "time":
+            if "datetime" not in node.attrs:
+                raise node.error("expected a <time> with a datetime attribute")
+            return node.attrs["datetime"]
+    if required:
+        raise item.error("expected a <time datetime=...> element")
+    return None
+
+
+def _date(item: _Node, value: str | None) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value or "")
+    except ValueError as exc:
+        raise item.error(f"expected a date YYYY-MM-DD, found {value!r:.40}") from exc
+
+
+def _read_event(article: _Node) -> Event:
+    date_node = _one(article, "date")
+    assert date_node is not None
+    category = _one(article, "category", required=False)
+    title = _one(article, "title")
+    assert title is not None
+    summary = _one(article, "summary", required=False)
+    image = _one(article, "image", required=False)
+    image_url = None
+    if image is not None:
+        images = [node for node in image.descendants() if node.tag == "img"]
+        if not images or "src" not in images[0].attrs:
+            raise image.error("expected an <img src=...> in the image figure")
+        image_url = images[0].attrs["src"]
+    paragraphs = [n.text() for n in summary.children if isinstance(n, _Node)] if summary else []
+    sources = []
+    for item in article.find_all("source"):
+        name, url = _link(item)
+        sources.append(Source(name=name, url=url))
+    changes = []
+    for item in article.find_all("change"):
+        title_text, href = _link(item)
+        kind = _one(item, "kind")
+        assert kind is not None
+        stamp = _time(item, required=False)
+        try:
+            moment = datetime.datetime.fromisoformat(stamp) if stamp else None
+        except ValueError as exc:
+            raise item.error(f"expected a timestamp, found {stamp!r:.40}") from exc
+        changes.append(
+            Change(
+                title=title_text, path=_page_path(item, href), kind=kind.text(), timestamp=moment
+            )
+        )
+    related = []
+    for item in article.find_all("related-event"):
+        title_text, href = _link(item)
+        tags = tuple(node.text() for node in item.find_all("tag"))
+        related.append(
+            RelatedEvent(
+                title=title_text,
+                path=_page_path(item, href),
+                date=_date(item, _time(item)),
+                tags=tags,
+            )
+        )
+    footer = _one(article, "tags", required=False)
+    own_tags = [node.text() for node in footer.find_all("tag")] if footer else []
+    return Event(
+        date=_date(date_node, _time(date_node)),
+        title=title.text(),
+        category=category.text() if category else None,
+        summary="\n\n".join(paragraphs) if summary else None,
+        sources=sources,
+        related=related,
+        tags=own_tags,
+        path=article.attrs.get("data-path"),
+        image=image_url,
+        changes=changes,
+    )
