@@ -85,7 +85,11 @@ class _Lines:
         self.count = len(raw)
 
     def error(self, index: int, message: str, column: int = 0) -> ParseError:
-        found = repr(self.text[index][:60]) if index < self.count else "the end of the page"
+        if index >= self.count:  # point at the end of the last line
+            index, column = self.count - 1, len(self.text[-1])
+            found = "the end of the page"
+        else:
+            found = repr(self.text[index][:60])
         return ParseError(f"{message}, found {found}", line=index + 1, column=column + 1)
 
     def skip_blank(self, index: int) -> int:

@@ -52,9 +52,20 @@ def _attr(value: str) -> str:
 
 
 # English month names, fixed so that output never depends on the machine's locale.
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _human_date(date: datetime.date) -> str:

@@ -1,0 +1,19 @@
+"""Shared fixtures: the bundled seeds, the hand-written pages and the shared corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+# Real archive pages beside the checkout (study and evaluation material, not bundled).
+CORPUS = ROOT.parent / "shared" / "corpus" / "archive"
+
+EVENT_SEEDS = {"000": SEEDS / "000_46771aacd6f4a07c.txt", "002": SEEDS / "002_43154bf6cee5260a.txt"}
+HAND_WRITTEN_PAGES = sorted((DATA / "markdown").glob("*.md"))
+
+
+def read(path: Path) -> str:
+    """A file's exact text: UTF-8, line endings untouched."""
+    return path.read_bytes().decode("utf-8")

@@ -1,0 +1,95 @@
+"""Hypothesis strategies for the models: arbitrary Unicode, markdown-special characters."""
+
+from __future__ import annotations
+
+import datetime
+
+from hypothesis import strategies as st
+
+from syriaevents import Change, Event, RelatedEvent, Source, archive_path
+from syriaevents._text import FORBIDDEN_IN_LINE
+
+# Text mixes arbitrary Unicode with the characters that mean something in the forms.
+_SPECIAL = "[]()_*#&;<>\"'`\\|!-—–…’“”\u00a0"
+_characters = st.one_of(
+    st.characters(blacklist_categories=("Cs", "Cc")),
+    st.sampled_from(_SPECIAL),
+    st.sampled_from("abcXYZ019 "),
+)
+
+
+def _clean_line(text: str) -> str:
+    return text.strip()
+
+
+lines = (
+    st.text(_characters, min_size=1, max_size=60)
+    .map(_clean_line)
+    .filter(lambda text: bool(text) and not FORBIDDEN_IN_LINE.search(text))
+)
+long_lines = st.lists(lines, min_size=1, max_size=30).map(" ".join)
+titles = st.one_of(lines, long_lines).filter(lambda text: any(c.isalnum() for c in text))
+paragraphs = st.lists(
+    st.lists(lines, min_size=1, max_size=3).map("\n".join), min_size=1, max_size=3
+).map("\n\n".join)
+dates = st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2030, 12, 31))
+timestamps = st.datetimes(
+    min_value=datetime.datetime(2000, 1, 1), max_value=datetime.datetime(2030, 1, 1)
+).map(lambda moment: moment.replace(microsecond=0))
+urls = st.builds(
+    lambda scheme, host, path: f"{scheme}://{host}/{path}",
+    st.sampled_from(["http", "https"]),
+    st.sampled_from(["example.org", "news.example.com", "xn--mgbh0a.example"]),
+    st.text("abcxyz0123-_.~!$&'()*+,;=:@%/?", max_size=40).filter(lambda p: "](" not in p),
+)
+
+
+def _ascii_title(title: str) -> bool:
+    # Titles whose slug is empty cannot make an archive path on their own.
+    return any(c.isascii() and c.isalnum() for c in title) or any(not c.isascii() for c in title)
+
+
+@st.composite
+def archive_paths(draw: st.DrawFn, date: datetime.date | None = None) -> str:
+    """An archive path made the archive's way from some title."""
+    day = date or draw(dates)
+    return archive_path(day, draw(titles.filter(_ascii_title)))
+
+
+sources = st.builds(Source, name=lines, url=urls)
+tags = st.lists(lines, max_size=5, unique=True).map(tuple)
+
+
+@st.composite
+def related_events(draw: st.DrawFn) -> RelatedEvent:
+    day = draw(dates)
+    return RelatedEvent(
+        title=draw(titles), path=draw(archive_paths(day)), date=day, tags=draw(tags)
+    )
+
+
+changes = st.builds(
+    Change,
+    title=titles,
+    path=archive_paths(),
+    kind=st.sampled_from(["First version", "Update", "Current version"]) | lines,
+    timestamp=st.none() | timestamps,
+)
+
+
+@st.composite
+def events(draw: st.DrawFn) -> Event:
+    """Any valid event."""
+    day = draw(dates)
+    return Event(
+        date=day,
+        title=draw(titles.filter(_ascii_title)),
+        category=draw(st.none() | lines),
+        summary=draw(st.none() | paragraphs),
+        sources=draw(st.lists(sources, max_size=4)),
+        related=draw(st.lists(related_events(), max_size=10)),
+        tags=draw(tags),
+        path=draw(st.none() | archive_paths(day)),
+        image=draw(st.none() | urls),
+        changes=draw(st.lists(changes, max_size=4)),
+    )

@@ -1,0 +1,40 @@
+"""The public API is exactly what __all__ says."""
+
+from __future__ import annotations
+
+import syriaevents
+
+
+def test_all_is_pinned() -> None:
+    """These names are the contract users rely on; changing them is a decision."""
+    assert syriaevents.__all__ == [
+        "Change",
+        "Event",
+        "ParseError",
+        "RelatedEvent",
+        "SerializationError",
+        "Source",
+        "SyriaEventsError",
+        "archive_path",
+        "from_html",
+        "from_json",
+        "from_xml",
+        "parse_event",
+        "to_html",
+        "to_json",
+        "to_markdown",
+        "to_xml",
+    ]
+
+
+def test_every_exported_name_exists_and_is_documented() -> None:
+    """Each public name resolves and has a docstring."""
+    for name in syriaevents.__all__:
+        member = getattr(syriaevents, name)
+        assert member.__doc__, name
+
+
+def test_parse_error_is_a_value_error() -> None:
+    """Callers can catch ParseError, SyriaEventsError or ValueError."""
+    assert issubclass(syriaevents.ParseError, ValueError)
+    assert issubclass(syriaevents.ParseError, syriaevents.SyriaEventsError)
