@@ -268,7 +268,7 @@ _HEAD = "### [2017-05-4](/news/2017/05/4/index.md)\n\n# T \n\n"
     ("text", "line", "words"),
     [
         ("", 1, "date heading"),
-        ("\x00\x01binary\xff junk", 1, "date heading"),
+        ("\x00\x01binary\xff junk", 1, "control characters"),
         ("# A headline without a date\n", 1, "date heading"),
         ("### [2017-02-30](/news/2017/02/30/index.md)\n\n# T \n", 1, "real date"),
         ("### [2017-05-4](/news/2017/05/4/index.md)\n\n##### Memorandum\n", 4, "# <headline>"),
@@ -314,6 +314,14 @@ def test_bad_pages_raise_parse_error_with_position(text: str, line: int, words: 
     assert raised.value.column is not None
     assert raised.value.column >= 1
     assert isinstance(raised.value, ValueError)
+
+
+def test_control_characters_are_reported_where_they_are() -> None:
+    """A NUL inside a headline is refused with its line and column."""
+    text = read(EVENT_SEEDS["002"]).replace("unanimously", "unani\x00mously")
+    with pytest.raises(ParseError, match="control characters") as raised:
+        parse_event(text)
+    assert (raised.value.line, raised.value.column) == (3, 44)
 
 
 @settings(max_examples=300)

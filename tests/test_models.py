@@ -82,7 +82,7 @@ def test_source_accepts_ordinary_urls(url: str) -> None:
 
 def test_related_event_date_must_match_its_path() -> None:
     """A related link's date is the one its path names."""
-    with pytest.raises(ValueError, match="not the date of its path"):
+    with pytest.raises(ValueError, match="must name the event's date"):
         RelatedEvent(title="T", path=PATH, date=datetime.date(2017, 5, 5))
 
 

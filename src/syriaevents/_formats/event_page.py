@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import NamedTuple
 
 import attrs
 
 from .._errors import ParseError, SerializationError
-from .._models import Change, Event, RelatedEvent, Source
+from .._models import Change, Event, RelatedEvent, Source, prevalidated
 from .._paths import archive_path, day_path
-from .._text import decode_entities, escape_entities
+from .._text import FORBIDDEN_IN_LINE, decode_entities, escape_entities
 from . import _patterns as P
 
 __all__ = ["PageLayout", "parse_event", "to_markdown"]
-
-T = TypeVar("T")
 
 _SOURCES, _CHANGES, _RELATED = "sources", "changes", "related"
 _HEADINGS = {P.SOURCES_HEADING: _SOURCES, P.SOURCE_HEADING: _SOURCES}
@@ -39,27 +37,25 @@ _COVER_IMAGE = "Cover Image"
 _CURRENT_VERSION = "Current version"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen
 class _CoverImage:
     url: str
 
 
-@attrs.frozen(kw_only=True)
-class _Item:
+class _Item(NamedTuple):
     """A list item as read: its value, its number, its line and the blank lines after it."""
 
     value: object
     number: int
     line: str
-    blanks: tuple[str, ...]
+    blanks: Sequence[str]
 
 
-@attrs.frozen(kw_only=True)
-class _Section:
+class _Section(NamedTuple):
     name: str
-    heading: tuple[str, ...]  # the heading line and the blank lines after it
-    items: tuple[_Item, ...]
-    tail: tuple[str, ...]  # the blank lines after the last item
+    heading: Sequence[str]  # the heading line and the blank lines after it
+    items: Sequence[_Item]
+    tail: Sequence[str]  # the blank lines after the last item
     image_index: int | None  # where the cover image stood among the sources
 
 
@@ -112,6 +108,10 @@ def parse_event(text: str) -> Event:
     newline = "\n" if "\n" in text or "\r" not in text else "\r"
     crlf = newline == "\n" and "\r\n" in text
     lines = _Lines(text.split(newline), crlf)
+    for index, line in enumerate(lines.text):
+        bad = None if line.isprintable() else FORBIDDEN_IN_LINE.search(line)
+        if bad:
+            raise lines.error(index, "expected text without control characters", bad.start())
     return _read_page(lines, bom=bom, newline=newline, crlf=crlf)
 
 
@@ -227,39 +227,37 @@ def _read_summary(lines: _Lines, start: int, end: int) -> str | None:
 
 
 def _read_section(lines: _Lines, index: int) -> tuple[_Section, int]:
-    text = lines.text
+    text, raw, count = lines.text, lines.raw, lines.count
     name = _HEADINGS[text[index].rstrip()]
     read_value = _ITEM_READERS[name]
     start = index
     index = lines.skip_blank(index + 1)
-    heading = tuple(lines.raw[start:index])
+    heading = raw[start:index]
     items: list[_Item] = []
     image_index = None
-    while index < lines.count and text[index].strip() and text[index].rstrip() not in _HEADINGS:
-        match = P.ITEM_START.match(text[index])
+    while index < count:
+        line = text[index]
+        if line.rstrip() in _HEADINGS:
+            break
+        match = P.ITEM_START.match(line)
         if match is None:
             raise lines.error(index, "expected a numbered link '1. [text](url)'")
-        value = read_value(lines, index, match.end())
-        if isinstance(value, _CoverImage):
+        try:
+            value = read_value(lines, index, match.end())
+        except (TypeError, ValueError) as exc:
+            if isinstance(exc, ParseError):
+                raise
+            raise lines.error(index, f"expected a valid item ({exc})") from exc
+        if type(value) is _CoverImage:
             image_index = len(items)
         after = lines.skip_blank(index + 1)
-        items.append(
-            _Item(
-                value=value,
-                number=int(match.group(1)),
-                line=lines.raw[index],
-                blanks=tuple(lines.raw[index + 1 : after]),
-            )
-        )
+        items.append(_Item(value, int(match.group(1)), raw[index], raw[index + 1 : after]))
         index = after
     if not items:
         raise lines.error(index, f"expected the items of the {name} section")
-    tail = items[-1].blanks
-    items[-1] = attrs.evolve(items[-1], blanks=())
-    section = _Section(
-        name=name, heading=heading, items=tuple(items), tail=tail, image_index=image_index
-    )
-    return section, index
+    last = items[-1]
+    items[-1] = last._replace(blanks=())
+    return _Section(name, heading, items, last.blanks, image_index), index
 
 
 def _split_link(lines: _Lines, index: int, start: int, end: int) -> tuple[str, str]:
@@ -270,36 +268,31 @@ def _split_link(lines: _Lines, index: int, start: int, end: int) -> tuple[str, s
     split = line.rfind("](", start, end)
     if split < 0:
         raise lines.error(index, "expected '](' between the link text and its URL", column=start)
-    url = decode_entities(line[split + 2 : end - 1])
+    url = line[split + 2 : end - 1]
+    if "&" in url:
+        url = decode_entities(url)
     if not url or P.WHITESPACE.search(url):
         raise lines.error(index, "expected a URL without spaces", column=split + 2)
     return line[start:split], url
-
-
-def _build(lines: _Lines, index: int, make: Callable[[], T]) -> T:
-    try:
-        return make()
-    except (TypeError, ValueError) as exc:
-        raise lines.error(index, f"expected a valid item ({exc})") from exc
 
 
 def _archive_link(lines: _Lines, index: int, url: str) -> tuple[str, datetime.date]:
     match = P.EVENT_LINK.fullmatch(url)
     if match is None:
         raise lines.error(index, "expected a link to an archive page '/news/YYYY/MM/D/<slug>.md'")
+    path, year, month, day = match.groups()
     try:
-        date = datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+        return path, datetime.date(int(year), int(month), int(day))
     except ValueError as exc:
         raise lines.error(index, f"expected a link with a real date ({exc})") from exc
-    return match["path"], date
 
 
 def _read_source(lines: _Lines, index: int, start: int) -> Source | _CoverImage:
     raw_name, url = _split_link(lines, index, start, len(lines.text[index]))
     name = _clean(lines, index, raw_name, "a source name")
     if name == _COVER_IMAGE:
-        return _build(lines, index, lambda: _CoverImage(url=_image_url(url)))
-    return _build(lines, index, lambda: Source(name=name, url=url))
+        return _CoverImage(_image_url(url))
+    return Source(name=name, url=url)
 
 
 def _image_url(url: str) -> str:
@@ -313,12 +306,17 @@ def _read_related(lines: _Lines, index: int, start: int) -> RelatedEvent:
     context = line.rfind(P.CONTEXT_MARK, start)
     if context >= 0 and line.endswith(P.CONTEXT_END):
         end = context + 1
-        raw_tags = line[context + len(P.CONTEXT_MARK) : -len(P.CONTEXT_END)]
-        tags = tuple(_clean(lines, index, tag, "a tag") for tag in raw_tags.split(P.TAG_SEPARATOR))
+        raw_tags = line[context + len(P.CONTEXT_MARK) : -len(P.CONTEXT_END)].split(P.TAG_SEPARATOR)
+        if "&" in line:
+            raw_tags = [decode_entities(tag) for tag in raw_tags]
+        tags = tuple([tag.strip() for tag in raw_tags])
+        if not all(tags):
+            raise lines.error(index, "expected a tag between each ', '", context)
     raw_title, url = _split_link(lines, index, start, end)
     title = _clean(lines, index, raw_title, "a headline")
     path, date = _archive_link(lines, index, url)
-    return _build(lines, index, lambda: RelatedEvent(title=title, path=path, date=date, tags=tags))
+    # Every field was checked above: clean one-line text, an archive path and its date.
+    return prevalidated(RelatedEvent, title=title, path=path, date=date, tags=tags)
 
 
 def _read_change(lines: _Lines, index: int, start: int) -> Change:
@@ -336,9 +334,7 @@ def _read_change(lines: _Lines, index: int, start: int) -> Change:
     except ValueError as exc:
         raise lines.error(index, f"expected a real timestamp ({exc})", column=trailer + 3) from exc
     kind = _clean(lines, index, match["kind"], "a kind of change")
-    return _build(
-        lines, index, lambda: Change(title=title, path=path, kind=kind, timestamp=timestamp)
-    )
+    return Change(title=title, path=path, kind=kind, timestamp=timestamp)
 
 
 _ITEM_READERS: dict[str, Callable[[_Lines, int, int], object]] = {
@@ -448,7 +444,7 @@ def _source_items(event: Event, layout: PageLayout | None) -> list[object]:
         for section in layout.sections if layout else ():
             if section.name == _SOURCES and section.image_index is not None:
                 position = min(section.image_index, position)
-        items.insert(position, _CoverImage(url=event.image))
+        items.insert(position, _CoverImage(event.image))
     return items
 
 
