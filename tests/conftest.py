@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
+from syriaevents import Event
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
@@ -17,3 +21,10 @@ HAND_WRITTEN_PAGES = sorted((DATA / "markdown").glob("*.md"))
 def read(path: Path) -> str:
     """A file's exact text: UTF-8, line endings untouched."""
     return path.read_bytes().decode("utf-8")
+
+
+def revalidate(event: Event) -> Event:
+    """Run every validator again on a model a reader built (readers may skip them)."""
+    for model in (event, *event.sources, *event.related, *event.changes):
+        attrs.validate(model)
+    return event

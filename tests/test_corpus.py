@@ -21,7 +21,7 @@ from syriaevents import (
     to_xml,
 )
 
-from .conftest import CORPUS, read
+from .conftest import CORPUS, read, revalidate
 
 PAGES = sorted(CORPUS.glob("20*.md")) if CORPUS.is_dir() else []
 needs_corpus = pytest.mark.skipif(not PAGES, reason="the shared corpus is not beside this checkout")
@@ -38,7 +38,7 @@ def test_corpus_is_the_expected_size() -> None:
 def test_corpus_page_round_trips(page: Path) -> None:
     """Each real page: byte-exact Markdown, equal models through JSON, XML and HTML."""
     text = read(page)
-    event = parse_event(text)
+    event = revalidate(parse_event(text))
     assert to_markdown(event) == text
     assert parse_event(to_markdown(attrs.evolve(event, layout=None))) == event
     assert from_json(to_json(event)) == event
