@@ -25,6 +25,7 @@ def read(path: Path) -> str:
 
 def revalidate(event: Event) -> Event:
     """Run every validator again on a model a reader built (readers may skip them)."""
-    for model in (event, *event.sources, *event.related, *event.changes):
+    models: list[attrs.AttrsInstance] = [event, *event.sources, *event.related, *event.changes]
+    for model in models:
         attrs.validate(model)
     return event

@@ -44,6 +44,6 @@ def test_bad_page_is_reported_and_does_not_stop_the_build(
     (source / "bad.md").write_text("### [2017-02-30](/news/2017/02/30/index.md)\n", "utf-8")
     assert main(["build", str(source), "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
-    assert f"{source / 'bad.md'}:1:5: expected a real date" in err
+    assert f"{source / 'bad.md'}:1:6: expected a real date" in err
     assert len(list((tmp_path / "out").rglob("*.md"))) == 1
     assert not list((tmp_path / "out").rglob(".*"))  # no temporary files left behind
