@@ -228,3 +228,18 @@ def test_arbitrary_text_only_ever_raises_parse_error(form: str, text: str) -> No
     _, read_back = FORMS[form]
     with contextlib.suppress(ParseError):
         read_back(text)
+
+
+@pytest.mark.parametrize("read_back", [from_xml, from_html])
+def test_undecodable_bytes_name_their_offset(read_back: Callable[[bytes], object]) -> None:
+    """Bytes that are not UTF-8 are refused with the offset of the first bad byte."""
+    with pytest.raises(ParseError, match="byte 0xff at byte offset 7"):
+        read_back(b"<event>\xff</event>")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_readers_accept_utf8_bytes(form: str) -> None:
+    """Every reader takes the bytes of a file as well as text."""
+    write, read_back = FORMS[form]
+    event = parse_event(read(EVENT_SEEDS["002"]))
+    assert read_back(write(event).encode("utf-8")) == event  # type: ignore[arg-type]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import html.entities
 import re
 
+from ._errors import ParseError
+
 __all__ = [
     "FORBIDDEN_IN_LINE",
     "FORBIDDEN_IN_TEXT",
+    "as_text",
     "decode_entities",
     "escape_entities",
 ]
@@ -69,3 +72,18 @@ def escape_entities(text: str) -> str:
     if "&" not in text:
         return text
     return _ENTITY.sub(_escape_match, text)
+
+
+def as_text(document: object, reader: str) -> str:
+    """A reader's input as text: str as it is, bytes decoded as UTF-8 (else ParseError)."""
+    if isinstance(document, bytes | bytearray | memoryview):
+        data = bytes(document)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ParseError(
+                f"expected UTF-8, found byte {data[exc.start]:#04x} at byte offset {exc.start}"
+            ) from exc
+    if not isinstance(document, str):
+        raise TypeError(f"{reader}() takes str or bytes, not {type(document).__name__}")
+    return document

@@ -18,6 +18,7 @@ from .._converter import KINDS
 from .._errors import ParseError
 from .._models import Change, Event, RelatedEvent, Source
 from .._paths import day_path
+from .._text import as_text
 from ._css import STYLESHEET
 
 __all__ = ["from_html", "to_html"]
@@ -251,13 +252,7 @@ class _TreeBuilder(HTMLParser):
 
 def from_html(text: str | bytes) -> Any:
     """Read a page written by :func:`to_html` back into its model."""
-    if isinstance(text, bytes | bytearray):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ParseError(f"expected UTF-8, found byte {exc.object[exc.start]:#04x}") from exc
-    if not isinstance(text, str):
-        raise TypeError(f"from_html() takes str or bytes, not {type(text).__name__}")
+    text = as_text(text, "from_html")
     builder = _TreeBuilder()
     builder.feed(text)
     builder.close()

@@ -15,6 +15,7 @@ import xmltodict
 
 from .._converter import KINDS, structure, unstructure
 from .._errors import ParseError
+from .._text import as_text
 
 __all__ = ["from_xml", "to_xml"]
 
@@ -56,13 +57,7 @@ def _elements(data: dict[str, Any]) -> dict[str, Any]:
 
 def from_xml(text: str | bytes) -> Any:
     """Read an XML document written by :func:`to_xml` into the model its root names."""
-    if isinstance(text, bytes | bytearray):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ParseError(f"expected UTF-8, found byte {exc.object[exc.start]:#04x}") from exc
-    if not isinstance(text, str):
-        raise TypeError(f"from_xml() takes str or bytes, not {type(text).__name__}")
+    text = as_text(text, "from_xml")
     _refuse_markup(text)
     try:
         document = xmltodict.parse(
