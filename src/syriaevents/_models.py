@@ -26,7 +26,10 @@ M = TypeVar("M")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "mailto"})
 _WHITESPACE = re.compile(r"\s")
-# An archive event path without extension: /news/YYYY/MM/D/<slug>.
+# An archive event path without extension: /news/YYYY/MM/D/<slug>. The archive's own
+# slugs are lower-case ASCII and hyphens, checked fast by the first pattern; the second
+# admits any slug without whitespace, slashes, dots, "?" or "#".
+_ARCHIVE_PATH = re.compile(r"/news/(\d{4})/(\d{2})/(\d{1,2})/[a-z0-9-]+")
 _EVENT_PATH = re.compile(r"/news/(\d{4})/(\d{2})/(\d{1,2})/[^\s/?#.]+")
 
 
@@ -52,16 +55,26 @@ def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, prob
     raise ValueError(f"{type(instance).__name__}.{attribute.name} {problem}, got {value!r:.80}")
 
 
+def _is_plain_line(value: object) -> bool:
+    """The common case, decided fast: printable text, not empty, not padded.
+
+    Every forbidden character is unprintable, so printable text needs no closer look;
+    text that is not printable (a tab, a no-break space) gets the full check.
+    """
+    return type(value) is str and value.isprintable() and value != "" and value == value.strip()
+
+
 def _text_line(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Non-empty single-line text without surrounding whitespace."""
+    if _is_plain_line(value):
+        return
     if not isinstance(value, str):
         raise TypeError(
             f"{type(instance).__name__}.{attribute.name} must be a str, not {type(value).__name__}"
         )
     if not value or value != value.strip():
         _fail(instance, attribute, value, "must be non-empty text without surrounding whitespace")
-    # Every forbidden character is unprintable, so printable text needs no closer look.
-    bad = None if value.isprintable() else FORBIDDEN_IN_LINE.search(value)
+    bad = FORBIDDEN_IN_LINE.search(value)
     if bad:
         _fail(instance, attribute, value, f"must be one line of text without {bad.group()!r}")
 
@@ -98,7 +111,8 @@ def _paragraphs(instance: object, attribute: attrs.Attribute[Any], value: object
 
 def _tags(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     for tag in value:
-        _text_line(instance, attribute, tag)
+        if not _is_plain_line(tag):
+            _text_line(instance, attribute, tag)
 
 
 def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -124,9 +138,11 @@ def _optional_url(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 def _path_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> datetime.date:
     """Check an archive event path and return the date it names."""
-    _text_line(instance, attribute, value)
-    assert isinstance(value, str)
-    match = _EVENT_PATH.fullmatch(value)
+    match = _ARCHIVE_PATH.fullmatch(value) if type(value) is str else None
+    if match is None:
+        _text_line(instance, attribute, value)
+        assert isinstance(value, str)
+        match = _EVENT_PATH.fullmatch(value)
     if match is None:
         _fail(instance, attribute, value, "must be an archive path like /news/2017/05/4/<slug>")
     assert match is not None
@@ -262,15 +278,21 @@ class Event:
             object.__setattr__(self, "path", archive_path(self.date, self.title))
 
 
-def prevalidated(cls: type[M], **fields: object) -> M:
+def prevalidated(cls: type[M], *, check: tuple[str, ...] = (), **fields: object) -> M:
     """Build a model from values a reader has already checked, without checking them again.
 
-    Only for readers in this package that check every invariant of ``cls`` themselves
-    and pass every field; the test suite re-validates all they return with
+    For readers in this package only: they pass every field, already converted (tuples),
+    and name in ``check`` the fields whose validators must still run because the reader
+    does not guarantee them itself. The test suite re-validates all readers return with
     ``attrs.validate``. Building through ``__init__`` would cost several times more.
     """
     instance = object.__new__(cls)
     setattr_ = object.__setattr__  # frozen classes refuse the ordinary way
     for name, value in fields.items():
         setattr_(instance, name, value)
+    attributes = attrs.fields_dict(cls)  # type: ignore[arg-type]
+    for name in check:
+        attribute = attributes[name]
+        if attribute.validator is not None:
+            attribute.validator(instance, attribute, fields[name])
     return instance

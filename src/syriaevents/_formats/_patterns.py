@@ -30,8 +30,10 @@ CHANGE_MARK = ") _"
 CHANGE_TRAILER = re.compile(
     r"_(?:(?P<timestamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) )?\((?P<kind>[^()]+)\)_"
 )
-# A link to an archive event page: "/news/2017/05/4/<slug>.md".
-EVENT_LINK = re.compile(
-    r"(?P<path>/news/(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{1,2})/[^\s/?#.]+)\.md"
-)
-WHITESPACE = re.compile(r"\s")
+# A link to an archive event page: "/news/2017/05/4/<slug>.md". The archive's own
+# slugs are lower-case ASCII and hyphens, which the first pattern checks fast; the
+# second takes any slug a path may have.
+ARCHIVE_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[a-z0-9-]+)\.md")
+EVENT_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[^\s/?#.]+)\.md")
+# Bytes an ASCII page may hold: tab, newline and the printable characters.
+PRINTABLE_ASCII = bytes([0x09, 0x0A, *range(0x20, 0x7F)])
