@@ -119,7 +119,9 @@ def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
     """A URL without whitespace whose scheme, if any, cannot run code."""
     _text_line(instance, attribute, value)
     assert isinstance(value, str)
-    if _WHITESPACE.search(value) or "](" in value:
+    # Printable ASCII holds no whitespace but the space: no need for the Unicode class.
+    plain = value.isascii() and value.isprintable()
+    if (" " in value if plain else _WHITESPACE.search(value)) or "](" in value:
         _fail(instance, attribute, value, "must be a URL without whitespace or ']('")
     scheme = _SCHEME.match(value)
     if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
@@ -290,9 +292,8 @@ def prevalidated(cls: type[M], *, check: tuple[str, ...] = (), **fields: object)
     setattr_ = object.__setattr__  # frozen classes refuse the ordinary way
     for name, value in fields.items():
         setattr_(instance, name, value)
-    attributes = attrs.fields_dict(cls)  # type: ignore[arg-type]
     for name in check:
-        attribute = attributes[name]
+        attribute = getattr(attrs.fields(cls), name)  # type: ignore[arg-type]
         if attribute.validator is not None:
             attribute.validator(instance, attribute, fields[name])
     return instance

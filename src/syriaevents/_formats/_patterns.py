@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-# The current layout's format links: "Formats: [HTML](/news/.../slug.html)  [JSON](...)  ".
+# The current layout's format links: "Formats: [HTML](/news/.../slug.html)  [JSON](...)  ";
+# the path is what stands between the first link's "(" and ".html)".
 FORMATS_PREFIX = "Formats:"
-FORMATS_LINE = re.compile(r"Formats: \[HTML\]\((?P<path>[^\s()]+?)\.html\)")
+FORMATS_HTML_LINK = "Formats: [HTML]("
+FORMATS_HTML_END = ".html)"
 # The date heading: "### [2017-05-4](/news/2017/05/4/index.md)" (day not zero-padded).
-DATE_HEADING = re.compile(
-    r"### \[(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^\s()]*\)"
-)
+DATE_HEADING = re.compile(r"### \[(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)")
 CATEGORY_PREFIX = "##### "
 TITLE_PREFIX = "# "
 # Section headings; the older layout says "Source:" where the current one says "Sources:".
@@ -32,7 +32,7 @@ CHANGE_TRAILER = re.compile(
 )
 # A link to an archive event page: "/news/2017/05/4/<slug>.md". The archive's own
 # slugs are lower-case ASCII and hyphens, which the first pattern checks fast; the
-# second takes any slug a path may have.
+# second takes any slug a path may have (no whitespace, "/", "?", "#" or ".").
 ARCHIVE_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[a-z0-9-]+)\.md")
 EVENT_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[^\s/?#.]+)\.md")
 # Bytes an ASCII page may hold: tab, newline and the printable characters.

@@ -127,10 +127,11 @@ def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
     index = lines.skip_blank(0)
     formats_path = None
     if index < lines.count and text[index].startswith(P.FORMATS_PREFIX):
-        match = P.FORMATS_LINE.match(text[index])
-        if match is None:
+        line = text[index]
+        end = line.find(P.FORMATS_HTML_END)
+        if not line.startswith(P.FORMATS_HTML_LINK) or end < 0:
             raise lines.error(index, "expected 'Formats: [HTML](<path>.html) ...'")
-        formats_path = match.group("path")
+        formats_path = line[len(P.FORMATS_HTML_LINK) : end]  # the Event checks it
         index = lines.skip_blank(index + 1)
     date = _read_date(lines, index)
     index = lines.skip_blank(index + 1)
@@ -291,6 +292,7 @@ def _split_link(lines: _Lines, index: int, start: int, end: int) -> tuple[str, s
 
 
 def _archive_link(lines: _Lines, index: int, url: str) -> tuple[str, datetime.date]:
+    """The path and date of a link to an archive event page, checked as the models check."""
     match = P.ARCHIVE_LINK.fullmatch(url) or P.EVENT_LINK.fullmatch(url)
     if match is None:
         raise lines.error(index, "expected a link to an archive page '/news/YYYY/MM/D/<slug>.md'")
