@@ -266,7 +266,10 @@ def _read_section(lines: _Lines, index: int) -> tuple[_Section, int]:
         if type(value) is _CoverImage:
             image_index = len(items)
         after = lines.skip_blank(index + 1)
-        items.append(_Item(value, int(match.group(1)), raw[index], raw[index + 1 : after]))
+        # tuple.__new__ builds the named tuple without its Python-level constructor.
+        items.append(
+            tuple.__new__(_Item, (value, int(match[1]), raw[index], raw[index + 1 : after]))
+        )
         index = after
     if not items:
         raise lines.error(index, f"expected the items of the {name} section")
@@ -318,19 +321,22 @@ def _image_url(url: str) -> str:
 def _read_related(lines: _Lines, index: int, start: int) -> RelatedEvent:
     line = lines.text[index]
     end = len(line)
+    context = None
+    mark = line.rfind(P.CONTEXT_MARK, start)
+    if mark >= 0 and line.endswith(P.CONTEXT_END):
+        end = mark + 1
+        context = line[mark + len(P.CONTEXT_MARK) : -len(P.CONTEXT_END)]
+    raw_title, url = _split_link(lines, index, start, end)
+    path, date = _archive_link(lines, index, url)
     tags: tuple[str, ...] = ()
-    context = line.rfind(P.CONTEXT_MARK, start)
-    if context >= 0 and line.endswith(P.CONTEXT_END):
-        end = context + 1
-        raw_tags = line[context + len(P.CONTEXT_MARK) : -len(P.CONTEXT_END)].split(P.TAG_SEPARATOR)
-        if "&" in line:
+    if context is not None:
+        raw_tags = context.split(P.TAG_SEPARATOR)
+        if "&" in context:
             raw_tags = [decode_entities(tag) for tag in raw_tags]
         tags = tuple([tag.strip() for tag in raw_tags])
         if not all(tags):
-            raise lines.error(index, "expected a tag between each ', '", context)
-    raw_title, url = _split_link(lines, index, start, end)
+            raise lines.error(index, "expected a tag between each ', '", mark)
     title = _clean(lines, index, raw_title, "a headline")
-    path, date = _archive_link(lines, index, url)
     # Every field was checked above: clean one-line text, an archive path and its date.
     return prevalidated(RelatedEvent, title=title, path=path, date=date, tags=tags)
 
