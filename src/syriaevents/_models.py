@@ -18,7 +18,7 @@ import attrs
 from ._paths import archive_path
 from ._text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
 
-__all__ = ["Change", "Event", "RelatedEvent", "Source", "prevalidated"]
+__all__ = ["Change", "Event", "RelatedEvent", "Source", "prevalidated", "prevalidated_related"]
 
 M = TypeVar("M")
 
@@ -296,4 +296,17 @@ def prevalidated(cls: type[M], *, check: tuple[str, ...] = (), **fields: object)
         attribute = getattr(attrs.fields(cls), name)  # type: ignore[arg-type]
         if attribute.validator is not None:
             attribute.validator(instance, attribute, fields[name])
+    return instance
+
+
+def prevalidated_related(
+    title: str, path: str, date: datetime.date, tags: tuple[str, ...]
+) -> RelatedEvent:
+    """:func:`prevalidated` for :class:`RelatedEvent`, the model readers build most."""
+    instance = object.__new__(RelatedEvent)
+    setattr_ = object.__setattr__
+    setattr_(instance, "title", title)
+    setattr_(instance, "path", path)
+    setattr_(instance, "date", date)
+    setattr_(instance, "tags", tags)
     return instance

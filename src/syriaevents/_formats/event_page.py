@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from .._errors import ParseError, SerializationError
-from .._models import Change, Event, RelatedEvent, Source, prevalidated
+from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevalidated_related
 from .._paths import archive_path, day_path
 from .._text import FORBIDDEN_IN_LINE, decode_entities, escape_entities
 from . import _patterns as P
@@ -265,7 +265,9 @@ def _read_section(lines: _Lines, index: int) -> tuple[_Section, int]:
             raise lines.error(index, f"expected a valid item ({exc})") from exc
         if type(value) is _CoverImage:
             image_index = len(items)
-        after = lines.skip_blank(index + 1)
+        after = index + 1  # most items are followed by the next item straight away
+        if after < count and not text[after].strip():
+            after = lines.skip_blank(after)
         # tuple.__new__ builds the named tuple without its Python-level constructor.
         items.append(
             tuple.__new__(_Item, (value, int(match[1]), raw[index], raw[index + 1 : after]))
@@ -275,7 +277,7 @@ def _read_section(lines: _Lines, index: int) -> tuple[_Section, int]:
         raise lines.error(index, f"expected the items of the {name} section")
     last = items[-1]
     items[-1] = last._replace(blanks=())
-    return _Section(name, heading, items, last.blanks, image_index), index
+    return tuple.__new__(_Section, (name, heading, items, last.blanks, image_index)), index
 
 
 def _split_link(lines: _Lines, index: int, start: int, end: int) -> tuple[str, str]:
@@ -294,28 +296,36 @@ def _split_link(lines: _Lines, index: int, start: int, end: int) -> tuple[str, s
     return line[start:split], url
 
 
+# Dates already read, by their spelling in a path: a page links to few distinct days,
+# an archive to a few thousand. Bounded so that hostile input cannot grow it for ever.
+_DATES: dict[tuple[str, str, str], datetime.date] = {}
+_MAX_DATES = 50_000
+
+
 def _archive_link(lines: _Lines, index: int, url: str) -> tuple[str, datetime.date]:
     """The path and date of a link to an archive event page, checked as the models check."""
     match = P.ARCHIVE_LINK.fullmatch(url) or P.EVENT_LINK.fullmatch(url)
     if match is None:
         raise lines.error(index, "expected a link to an archive page '/news/YYYY/MM/D/<slug>.md'")
     path, year, month, day = match.groups()
-    try:
-        return path, datetime.date(int(year), int(month), int(day))
-    except ValueError as exc:
-        raise lines.error(index, f"expected a link with a real date ({exc})") from exc
+    key = (year, month, day)
+    date = _DATES.get(key)
+    if date is None:
+        try:
+            date = datetime.date(int(year), int(month), int(day))
+        except ValueError as exc:
+            raise lines.error(index, f"expected a link with a real date ({exc})") from exc
+        if len(_DATES) < _MAX_DATES:
+            _DATES[key] = date
+    return path, date
 
 
 def _read_source(lines: _Lines, index: int, start: int) -> Source | _CoverImage:
     raw_name, url = _split_link(lines, index, start, len(lines.text[index]))
     name = _clean(lines, index, raw_name, "a source name")
-    if name == _COVER_IMAGE:
-        return _CoverImage(_image_url(url))
-    return Source(name=name, url=url)
-
-
-def _image_url(url: str) -> str:
-    return Source(name=_COVER_IMAGE, url=url).url  # the same URL rules as a source
+    # The name is clean text already; the URL's rules (scheme, no spaces) are the model's.
+    source = prevalidated(Source, check=("url",), name=name, url=url)
+    return _CoverImage(url) if name == _COVER_IMAGE else source
 
 
 def _read_related(lines: _Lines, index: int, start: int) -> RelatedEvent:
@@ -330,15 +340,32 @@ def _read_related(lines: _Lines, index: int, start: int) -> RelatedEvent:
     path, date = _archive_link(lines, index, url)
     tags: tuple[str, ...] = ()
     if context is not None:
-        raw_tags = context.split(P.TAG_SEPARATOR)
-        if "&" in context:
-            raw_tags = [decode_entities(tag) for tag in raw_tags]
-        tags = tuple([tag.strip() for tag in raw_tags])
-        if not all(tags):
+        tags = tuple(context.split(P.TAG_SEPARATOR))
+        if not _plain_tags(context):  # else no tag is padded, empty or holds an entity
+            raw_tags = [decode_entities(tag) for tag in tags] if "&" in context else tags
+            tags = tuple([tag.strip() for tag in raw_tags])
+        if "" in tags:
             raise lines.error(index, "expected a tag between each ', '", mark)
-    title = _clean(lines, index, raw_title, "a headline")
+    title = raw_title.strip()
+    if "&" in title:
+        title = decode_entities(title).strip()
+    if not title:
+        raise lines.error(index, "expected a headline")
     # Every field was checked above: clean one-line text, an archive path and its date.
-    return prevalidated(RelatedEvent, title=title, path=path, date=date, tags=tags)
+    return prevalidated_related(title, path, date, tags)
+
+
+def _plain_tags(context: str) -> bool:
+    """Whether ASCII tags split at ", " need no stripping and no entity decoding."""
+    return (
+        context.isascii()
+        and context[:1] != " "
+        and context[-1:] != " "
+        and ",  " not in context
+        and " ," not in context
+        and "\t" not in context
+        and "&" not in context
+    )
 
 
 def _read_change(lines: _Lines, index: int, start: int) -> Change:
