@@ -18,6 +18,7 @@ from typing import Any, get_args, get_origin
 
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.orjson import make_converter
 
@@ -29,8 +30,7 @@ __all__ = ["CONVERTER", "KINDS", "kind_of", "structure", "unstructure"]
 KINDS: dict[str, type] = {"event": Event}
 _MODELS = (Source, RelatedEvent, Change)
 
-# Exactly the ISO 8601 forms the writers produce.
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The only timestamp form the writers produce (dates are checked by shape below).
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 
 
@@ -40,8 +40,14 @@ def _structure_str(value: object, _: object) -> str:
     return value
 
 
+def _pass_str(value: object, _: object) -> object:
+    # Every text field's validator checks that it holds a str: no need to check twice.
+    return value
+
+
 def _structure_date(value: object, _: object) -> datetime.date:
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
+    # YYYY-MM-DD only: fromisoformat alone would also take "20170504" or "2017-W18-4".
+    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
         raise ValueError(f"expected a date as YYYY-MM-DD, found {value!r:.40}")
     return datetime.date.fromisoformat(value)
 
@@ -59,9 +65,13 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 
 def _make(*, detailed: bool) -> cattrs.Converter:
     converter = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
-    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    converter.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
-    converter.register_structure_hook(str, _structure_str)
+    # Dates and tuples of text stay as they are: orjson writes them natively (dates in
+    # ISO 8601), and the XML writer spells them the same way.
+    converter.register_unstructure_hook(datetime.date, identity)
+    converter.register_unstructure_hook(datetime.datetime, identity)
+    converter.register_unstructure_hook_func(lambda type_: type_ == tuple[str, ...], identity)
+    # The detailed twin checks text itself, so that its errors name the field.
+    converter.register_structure_hook(str, _structure_str if detailed else _pass_str)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_structure_hook(datetime.datetime, _structure_datetime)
 
@@ -73,6 +83,8 @@ def _make(*, detailed: bool) -> cattrs.Converter:
             if not isinstance(value, list):
                 raise TypeError(f"expected a list, found {type(value).__name__} {value!r:.40}")
             if not detailed:
+                if structure_item is _pass_str:
+                    return tuple(value)
                 return tuple([structure_item(item, item_type) for item in value])
             items, errors = [], []
             for index, item in enumerate(value):

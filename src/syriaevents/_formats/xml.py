@@ -8,6 +8,7 @@ declarations or processing instructions are refused. See ``docs/formats.md``.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 from xml.parsers.expat import ExpatError
 
@@ -43,13 +44,15 @@ def to_xml(obj: object) -> str:
 def _elements(data: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in data.items():
-        if value is None or value == []:
-            continue
-        if isinstance(value, list):
+        if value is None or not (value or value == 0):
+            continue  # None and empty lists are left out
+        if isinstance(value, list | tuple):
             item = ITEM_ELEMENTS[key]
             out[key] = {item: [_elements(v) if isinstance(v, dict) else v for v in value]}
         elif isinstance(value, dict):
             out[key] = _elements(value)
+        elif isinstance(value, datetime.date):  # and datetime: ISO 8601, as in JSON
+            out[key] = value.isoformat()
         else:
             out[key] = value
     return out
