@@ -1,15 +1,16 @@
 """The XML form: ``to_xml`` and ``from_xml``.
 
 The root element names the model (``<event>``); each field is a child element in
-declaration order; a list field wraps one element per item (``<sources><source>``,
-``<tags><tag>``); empty fields are left out. Documents with a DTD, entity
-declarations or processing instructions are refused. See ``docs/formats.md``.
+declaration order, written without indentation; a list field wraps one element per
+item (``<sources><source>``, ``<tags><tag>``); empty fields are left out. Documents
+with a DTD, entity declarations or processing instructions are refused.
+See ``docs/formats.md``.
 """
 
 from __future__ import annotations
 
-import datetime
-from typing import Any
+from typing import Any, NoReturn
+from xml.parsers import expat
 from xml.parsers.expat import ExpatError
 
 import xmltodict
@@ -28,44 +29,75 @@ ITEM_ELEMENTS = {
     "changes": "change",
 }
 _FORCE_LIST = tuple(ITEM_ELEMENTS.values())
-# Markup that can make a parser fetch, expand or execute something: never accepted.
-_REFUSED_MARKUP = ("<!DOCTYPE", "<!ENTITY", "<?")
-_DECLARATION = "<?xml"
+
+
+class _Refused(Exception):
+    """Markup that can make a parser fetch, expand or execute something."""
+
+    def __init__(self, message: str, parser: Any) -> None:
+        super().__init__(message)
+        self.line: int = parser.CurrentLineNumber
+        self.column: int = parser.CurrentColumnNumber + 1
+
+
+class _StrictExpat:
+    """The expat module as xmltodict uses it, with parsers that refuse DTDs and PIs."""
+
+    @staticmethod
+    def ParserCreate(*args: Any, **kwargs: Any) -> Any:
+        parser = expat.ParserCreate(*args, **kwargs)
+
+        def refuse_doctype(*_: object) -> NoReturn:
+            raise _Refused("expected no <!DOCTYPE ...> (DTDs and entities are refused)", parser)
+
+        def refuse_instruction(*_: object) -> NoReturn:
+            raise _Refused("expected no <?...?> processing instruction", parser)
+
+        parser.StartDoctypeDeclHandler = refuse_doctype
+        parser.ProcessingInstructionHandler = refuse_instruction
+        return parser
 
 
 def to_xml(obj: object) -> str:
-    """Write a model as an XML document (UTF-8 declaration, two-space indent)."""
+    """Write a model as an XML document: UTF-8 declaration, compact, newline at the end."""
     data = unstructure(obj)
     kind = data.pop("type")
-    body = xmltodict.unparse({kind: _elements(data)}, pretty=True, indent="  ")
-    return str(body) + "\n"
+    return str(xmltodict.unparse({kind: _elements(data)})) + "\n"
+
+
+# Fields that hold a date or a timestamp, written in ISO 8601 as in JSON.
+_DATE_FIELDS = ("date", "timestamp")
 
 
 def _elements(data: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if value is None or not (value or value == 0):
-            continue  # None and empty lists are left out
-        if isinstance(value, list | tuple):
-            item = ITEM_ELEMENTS[key]
-            out[key] = {item: [_elements(v) if isinstance(v, dict) else v for v in value]}
-        elif isinstance(value, dict):
-            out[key] = _elements(value)
-        elif isinstance(value, datetime.date):  # and datetime: ISO 8601, as in JSON
-            out[key] = value.isoformat()
-        else:
-            out[key] = value
-    return out
+    """Plain data (fresh from the converter) in xmltodict's shape, changed in place:
+    dates spelled out, lists wrapped, empty fields left out."""
+    for key in _DATE_FIELDS:
+        value = data.get(key)
+        if value is not None:
+            data[key] = value.isoformat()
+    for key, item in ITEM_ELEMENTS.items():
+        value = data.get(key)
+        if value is not None:
+            data[key] = (
+                {item: [_elements(v) if type(v) is dict else v for v in value]} if value else None
+            )
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def from_xml(text: str | bytes) -> Any:
     """Read an XML document written by :func:`to_xml` into the model its root names."""
     text = as_text(text, "from_xml")
-    _refuse_markup(text)
     try:
         document = xmltodict.parse(
-            text, force_list=_FORCE_LIST, disable_entities=True, strip_whitespace=True
+            text,
+            expat=_StrictExpat,
+            force_list=_FORCE_LIST,
+            disable_entities=True,
+            strip_whitespace=True,
         )
+    except _Refused as exc:
+        raise ParseError(str(exc), line=exc.line, column=exc.column) from exc
     except ExpatError as exc:
         message = str(exc).split(":")[0]
         raise ParseError(
@@ -78,42 +110,51 @@ def from_xml(text: str | bytes) -> Any:
         raise ParseError(
             f"expected a root element {' or '.join(f'<{k}>' for k in KINDS)}, found <{kind}>"
         )
-    return structure({"type": kind, **_fields(fields, "")})
+    try:
+        data = _fields(fields)
+    except _ShapeError as exc:
+        raise ParseError(str(exc), path=".".join(exc.path).replace(".[", "[")) from exc
+    return structure({"type": kind, **data})
 
 
-def _refuse_markup(text: str) -> None:
-    start = text.find("?>") + 2 if text.lstrip("\ufeff \t\r\n").startswith(_DECLARATION) else 0
-    for markup in _REFUSED_MARKUP:
-        found = text.find(markup, start)
-        if found >= 0:
-            line = text.count("\n", 0, found) + 1
-            column = found - text.rfind("\n", 0, found)
-            raise ParseError(
-                f"expected no {markup}...> (DTDs, entities and processing instructions"
-                " are refused)",
-                line=line,
-                column=column,
-            )
+class _ShapeError(Exception):
+    """A document of the wrong shape; its field path is filled in on the way out."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.path: list[str] = []
 
 
-def _fields(element: object, where: str) -> dict[str, Any]:
+def _fields(element: object) -> dict[str, Any]:
+    """xmltodict's shape back to plain data: list wrappers unwrapped."""
     if element is None:
         return {}
-    if not isinstance(element, dict):
-        raise ParseError(f"expected child elements, found text {element!r:.40}", path=where)
+    if type(element) is not dict:
+        raise _ShapeError(f"expected child elements, found text {element!r:.40}")
     out: dict[str, Any] = {}
     for key, value in element.items():
-        path = f"{where}.{key}" if where else key
         item = ITEM_ELEMENTS.get(key)
-        if item is None:
-            out[key] = _fields(value, path) if isinstance(value, dict) else value
-        elif value is None:
-            out[key] = []
-        elif isinstance(value, dict) and list(value) == [item]:
-            out[key] = [
-                _fields(v, f"{path}[{i}]") if isinstance(v, dict) else v
-                for i, v in enumerate(value[item])
-            ]
-        else:
-            raise ParseError(f"expected only <{item}> elements in <{key}>", path=path)
+        try:
+            if item is None:
+                out[key] = _fields(value) if type(value) is dict else value
+            elif value is None:
+                out[key] = []
+            elif type(value) is dict and len(value) == 1 and item in value:
+                out[key] = _items(value[item])
+            else:
+                raise _ShapeError(f"expected only <{item}> elements in <{key}>")
+        except _ShapeError as exc:
+            exc.path.insert(0, key)
+            raise
+    return out
+
+
+def _items(items: list[object]) -> list[object]:
+    out = []
+    for index, item in enumerate(items):
+        try:
+            out.append(_fields(item) if type(item) is dict else item)
+        except _ShapeError as exc:
+            exc.path.insert(0, f"[{index}]")
+            raise
     return out
