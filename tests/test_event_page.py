@@ -304,6 +304,19 @@ _HEAD = "### [2017-05-4](/news/2017/05/4/index.md)\n\n# T \n\n"
         ),
         ("### [2017-05-4](/news/2017/05/4/index.md)\n\n#   \n", 3, "headline"),
         ("\nFormats: broken\n", 2, "Formats"),
+        (
+            _HEAD + "### Sources:\n\n1. [Cover Image](http://a)\n1. [Cover Image](http://b)\n",
+            8,
+            "second",
+        ),
+        (
+            _HEAD + "### Related:\n\n1. [R ](/news/2017/05/4/r.md)\n\n"
+            "### Related:\n\n1. [S ](/news/2017/05/4/s.md)\n",
+            9,
+            "second",
+        ),
+        ("\nFormats: [HTML](/elsewhere/x.html)\n\n" + _HEAD, 2, "archive path"),
+        (_HEAD.replace("# T \n\n", "# T \n\n&#32;\n\n"), 5, "summary"),
     ],
 )
 def test_bad_pages_raise_parse_error_with_position(text: str, line: int, words: str) -> None:

@@ -126,6 +126,7 @@ def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
     text = lines.text
     index = lines.skip_blank(0)
     formats_path = None
+    formats_line = index
     if index < lines.count and text[index].startswith(P.FORMATS_PREFIX):
         line = text[index]
         end = line.find(P.FORMATS_HTML_END)
@@ -155,16 +156,15 @@ def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
     sections: list[_Section] = []
     values: dict[str, list[Any]] = {}
     while index < lines.count:
+        heading = index
         section, index = _read_section(lines, index)
         if section.name in values:
-            raise lines.error(index, f"expected one {section.name} section, this is a second")
+            raise lines.error(heading, f"expected one {section.name} section, this is a second")
         sections.append(section)
         values[section.name] = [item.value for item in section.items]
 
     sources = values.get(_SOURCES, [])
     images = [value for value in sources if type(value) is _CoverImage]
-    if len(images) > 1:
-        raise ParseError("expected at most one 'Cover Image' among the sources, found two")
     related = tuple(values.get(_RELATED, ()))
     layout = PageLayout(
         bom=bom,
@@ -177,7 +177,7 @@ def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
     )
     try:
         # Every field but the summary's paragraphs and a stated path was checked while
-        # reading (text, dates, links) or built by a validating constructor (sources).
+        # reading: text, dates, links, and the sources' URLs by their own validator.
         return prevalidated(
             Event,
             check=("summary", "path"),
@@ -196,7 +196,9 @@ def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
             layout=layout,
         )
     except (TypeError, ValueError) as exc:
-        raise ParseError(f"expected a valid event: {exc}", line=1, column=1) from exc
+        # Only the summary and a stated path are checked here: point at the one at fault.
+        at_fault = formats_line if str(exc).startswith("Event.path") else head_end
+        raise lines.error(lines.skip_blank(at_fault), f"expected a valid event ({exc})") from exc
 
 
 def _read_date(lines: _Lines, index: int) -> datetime.date:
@@ -264,6 +266,8 @@ def _read_section(lines: _Lines, index: int) -> tuple[_Section, int]:
                 raise
             raise lines.error(index, f"expected a valid item ({exc})") from exc
         if type(value) is _CoverImage:
+            if image_index is not None:
+                raise lines.error(index, "expected at most one 'Cover Image', this is a second")
             image_index = len(items)
         after = index + 1  # most items are followed by the next item straight away
         if after < count and not text[after].strip():
