@@ -337,6 +337,13 @@ def test_control_characters_are_reported_where_they_are() -> None:
     assert (raised.value.line, raised.value.column) == (3, 44)
 
 
+def test_stray_carriage_return_inside_a_line_is_refused() -> None:
+    """A CR that ends no line is a control character, in LF and CRLF pages alike."""
+    for text in (read(EVENT_SEEDS["002"]), read(EVENT_SEEDS["002"]).replace("\n", "\r\n")):
+        with pytest.raises(ParseError, match="control characters"):
+            parse_event(text.replace("unanimously", "unani\rmously"))
+
+
 @settings(max_examples=300)
 @given(st.text())
 def test_arbitrary_text_only_ever_raises_parse_error(text: str) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import zip_longest
 from typing import Any, TypeVar
 
 import attrs
@@ -18,7 +19,18 @@ import attrs
 from ._paths import archive_path
 from ._text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
 
-__all__ = ["Change", "Event", "RelatedEvent", "Source", "prevalidated", "prevalidated_related"]
+__all__ = [
+    "Article",
+    "Change",
+    "Comment",
+    "Event",
+    "Image",
+    "Link",
+    "RelatedEvent",
+    "Source",
+    "prevalidated",
+    "prevalidated_related",
+]
 
 M = TypeVar("M")
 
@@ -310,3 +322,120 @@ def prevalidated_related(
     setattr_(instance, "date", date)
     setattr_(instance, "tags", tags)
     return instance
+
+
+def _paragraph_items(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+) -> None:
+    """Each item one paragraph: text without blank lines or surrounding whitespace."""
+    for paragraph in value:
+        if type(paragraph) is not str:
+            raise TypeError(
+                f"{type(instance).__name__}.{attribute.name} must hold str paragraphs,"
+                f" not {type(paragraph).__name__}"
+            )
+        if "\n\n" in paragraph:
+            _fail(instance, attribute, paragraph, "must hold one paragraph per item")
+        _paragraphs(instance, attribute, paragraph)
+
+
+@attrs.frozen(kw_only=True)
+class Image:
+    """A photo as an article shows it: its caption and, when given, its credit."""
+
+    caption: str = attrs.field(validator=_text_line)
+    credit: str | None = attrs.field(default=None, validator=_optional_text_line)
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """A link an article shows, e.g. a "Related article"; placeholder URLs like "#" allowed."""
+
+    title: str = attrs.field(validator=_text_line)
+    url: str = attrs.field(validator=_url)
+
+
+def _comments(value: Iterable[Comment]) -> tuple[Comment, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _replies(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    _members(Comment)(instance, attribute, value)  # Comment exists by the time this runs
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Comment:
+    """A reader comment: its author, its paragraphs and its replies, to any depth.
+
+    Equality, hashing and repr walk the thread without recursion, so threads thousands
+    of levels deep compare and print like shallow ones.
+    """
+
+    author: str = attrs.field(validator=_text_line)
+    body: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_paragraph_items)
+    replies: tuple[Comment, ...] = attrs.field(default=(), converter=_comments, validator=_replies)
+
+    def walk(self) -> Iterator[tuple[int, Comment]]:
+        """This comment and all replies below it, depth first, with their depth (0 here)."""
+        stack: list[tuple[int, Comment]] = [(0, self)]
+        while stack:
+            depth, comment = stack.pop()
+            yield depth, comment
+            stack.extend((depth + 1, reply) for reply in reversed(comment.replies))
+
+    def _outline(self) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+        # The thread in document order with depths: it determines the tree exactly.
+        return ((depth, c.author, c.body) for depth, c in self.walk())
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Comment:
+            return NotImplemented
+        return all(a == b for a, b in zip_longest(self._outline(), other._outline()))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._outline()))
+
+    def __repr__(self) -> str:
+        replies = sum(1 for _ in self.walk()) - 1
+        return f"Comment(author={self.author!r}, body={self.body!r}, replies=<{replies} in thread>)"
+
+
+def _images(value: Iterable[Image]) -> tuple[Image, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _links(value: Iterable[Link]) -> tuple[Link, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _date(instance, attribute, value)
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """A news article as scraped: headline, byline, date, photos, paragraphs, comments.
+
+    ``body`` holds plain-text paragraphs (no markup); ``url`` is the original address
+    when the text gives it; ``publisher`` the outlet when the text or URL names it.
+    """
+
+    title: str = attrs.field(validator=_text_line)
+    url: str | None = attrs.field(default=None, validator=_optional_url)
+    publisher: str | None = attrs.field(default=None, validator=_optional_text_line)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    published: datetime.date | None = attrs.field(default=None, validator=_optional_date)
+    images: tuple[Image, ...] = attrs.field(
+        default=(), converter=_images, validator=_members(Image)
+    )
+    body: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_paragraph_items)
+    related: tuple[Link, ...] = attrs.field(default=(), converter=_links, validator=_members(Link))
+    comments: tuple[Comment, ...] = attrs.field(
+        default=(), converter=_comments, validator=_members(Comment)
+    )
+
+    def thread(self) -> Iterator[tuple[int, Comment]]:
+        """Every comment and reply, in reading order, with its depth (0 for top level)."""
+        for comment in self.comments:
+            yield from comment.walk()

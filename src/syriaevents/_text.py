@@ -25,6 +25,26 @@ FORBIDDEN_IN_TEXT = re.compile(f"[{_FORBIDDEN_CHARACTERS}]")
 # Single-line fields (titles, names, tags, URLs) also refuse the newline.
 FORBIDDEN_IN_LINE = re.compile(f"[\n{_FORBIDDEN_CHARACTERS}]")
 
+# Bytes an ASCII text may hold: tab, newline and the printable ones. Not the carriage
+# return: pages with one are checked line by line, their line endings removed.
+_PRINTABLE_ASCII = bytes([0x09, 0x0A, *range(0x20, 0x7F)])
+
+
+def find_forbidden(text: str, lines: list[str]) -> tuple[int, int] | None:
+    """Where the first character no model may hold stands: (line index, column index).
+
+    ``lines`` are ``text``'s lines without their endings. Most pages are ASCII and are
+    checked in one pass at C speed; others line by line.
+    """
+    if text.isascii() and not text.encode("ascii").translate(None, _PRINTABLE_ASCII):
+        return None
+    for index, line in enumerate(lines):
+        bad = None if line.isprintable() else FORBIDDEN_IN_LINE.search(line)
+        if bad:
+            return index, bad.start()
+    return None
+
+
 # An HTML character reference with its semicolon: named, decimal or hexadecimal.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NAMED = html.entities.html5

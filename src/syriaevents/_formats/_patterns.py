@@ -35,5 +35,3 @@ CHANGE_TRAILER = re.compile(
 # second takes any slug a path may have (no whitespace, "/", "?", "#" or ".").
 ARCHIVE_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[a-z0-9-]+)\.md")
 EVENT_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[^\s/?#.]+)\.md")
-# Bytes an ASCII page may hold: tab, newline and the printable characters.
-PRINTABLE_ASCII = bytes([0x09, 0x0A, *range(0x20, 0x7F)])

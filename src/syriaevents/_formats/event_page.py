@@ -19,7 +19,7 @@ import attrs
 from .._errors import ParseError, SerializationError
 from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevalidated_related
 from .._paths import archive_path, day_path
-from .._text import FORBIDDEN_IN_LINE, decode_entities, escape_entities
+from .._text import decode_entities, escape_entities, find_forbidden
 from . import _patterns as P
 
 __all__ = ["PageLayout", "parse_event", "to_markdown"]
@@ -114,12 +114,9 @@ def parse_event(text: str) -> Event:
 
 def _check_characters(text: str, lines: _Lines) -> None:
     """Refuse control characters (and other text no model may hold) where they stand."""
-    if text.isascii() and not text.encode("ascii").translate(None, P.PRINTABLE_ASCII):
-        return  # the common case, checked in one pass at C speed
-    for index, line in enumerate(lines.text):
-        bad = None if line.isprintable() else FORBIDDEN_IN_LINE.search(line)
-        if bad:
-            raise lines.error(index, "expected text without control characters", bad.start())
+    found = find_forbidden(text, lines.text)
+    if found:
+        raise lines.error(found[0], "expected text without control characters", found[1])
 
 
 def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
