@@ -30,6 +30,7 @@ __all__ = [
     "Source",
     "prevalidated",
     "prevalidated_related",
+    "thread_from_outline",
 ]
 
 M = TypeVar("M")
@@ -439,3 +440,34 @@ class Article:
         """Every comment and reply, in reading order, with its depth (0 for top level)."""
         for comment in self.comments:
             yield from comment.walk()
+
+
+def thread_from_outline(
+    outline: Iterable[tuple[int, str, tuple[str, ...]]],
+) -> tuple[Comment, ...]:
+    """Build comment trees from ``(depth, author, body)`` in reading order.
+
+    Depth 0 is a top-level comment; each entry may be at most one level deeper than
+    the one before. Raises ``ValueError`` naming the entry (by its position) that skips
+    a level. Works without recursion, whatever the depth.
+    """
+    top: list[Comment] = []
+    # Open comments, outermost first: (depth, author, body, replies built so far).
+    stack: list[tuple[int, str, tuple[str, ...], list[Comment]]] = []
+
+    def close_to(depth: int) -> None:
+        while stack and stack[-1][0] >= depth:
+            _, author, body, replies = stack.pop()
+            done = Comment(author=author, body=body, replies=tuple(replies))
+            (stack[-1][3] if stack else top).append(done)
+
+    for position, (depth, author, body) in enumerate(outline):
+        deepest = stack[-1][0] + 1 if stack else 0
+        if type(depth) is not int or not 0 <= depth <= deepest:
+            raise ValueError(
+                f"comment {position}: expected a depth from 0 to {deepest}, found {depth!r}"
+            )
+        close_to(depth)
+        stack.append((depth, author, body, []))
+    close_to(0)
+    return tuple(top)
