@@ -8,8 +8,12 @@ import syriaevents
 def test_all_is_pinned() -> None:
     """These names are the contract users rely on; changing them is a decision."""
     assert syriaevents.__all__ == [
+        "Article",
         "Change",
+        "Comment",
         "Event",
+        "Image",
+        "Link",
         "ParseError",
         "RelatedEvent",
         "SerializationError",
@@ -19,6 +23,9 @@ def test_all_is_pinned() -> None:
         "from_html",
         "from_json",
         "from_xml",
+        "load",
+        "parse",
+        "parse_article",
         "parse_event",
         "to_html",
         "to_json",

@@ -1,22 +1,29 @@
 """syriaevents: the archive of news events about the Syrian civil war, as typed data.
 
-Read an archive page with :func:`parse_event`, write it back with
-:func:`to_markdown`, and move any model between the archive's JSON, XML and HTML
-forms with ``to_json``/``from_json``, ``to_xml``/``from_xml`` and
+Read an archive page with :func:`parse_event` (and write it back with
+:func:`to_markdown`), a scraped article with :func:`parse_article`, any document
+with :func:`parse` or :func:`load`, and move any model between the archive's JSON,
+XML and HTML forms with ``to_json``/``from_json``, ``to_xml``/``from_xml`` and
 ``to_html``/``from_html``.
 """
 
+from ._documents import load, parse
 from ._errors import ParseError, SerializationError, SyriaEventsError
+from ._formats.article import parse_article
 from ._formats.event_page import parse_event, to_markdown
 from ._formats.html import from_html, to_html
 from ._formats.json import from_json, to_json
 from ._formats.xml import from_xml, to_xml
-from ._models import Change, Event, RelatedEvent, Source
+from ._models import Article, Change, Comment, Event, Image, Link, RelatedEvent, Source
 from ._paths import archive_path
 
 __all__ = [
+    "Article",
     "Change",
+    "Comment",
     "Event",
+    "Image",
+    "Link",
     "ParseError",
     "RelatedEvent",
     "SerializationError",
@@ -26,6 +33,9 @@ __all__ = [
     "from_html",
     "from_json",
     "from_xml",
+    "load",
+    "parse",
+    "parse_article",
     "parse_event",
     "to_html",
     "to_json",

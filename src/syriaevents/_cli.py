@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
+from ._documents import is_event_page
 from ._errors import ParseError
 from ._formats.event_page import parse_event, to_markdown
 from ._formats.html import to_html
@@ -25,8 +26,6 @@ __all__ = ["main"]
 
 _WRITERS = {".md": to_markdown, ".html": to_html, ".json": to_json, ".xml": to_xml}
 _READABLE = {".md", ".txt"}
-# Event pages open with the Formats line (current layout) or the date heading (older).
-_EVENT_PAGE_STARTS = ("Formats:", "### [")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -88,7 +87,7 @@ def _build(sources: Sequence[Path], output: Path) -> int:
             print(f"{path}:1:1: cannot read: {exc}", file=sys.stderr)
             failures += 1
             continue
-        if not text.lstrip().startswith(_EVENT_PAGE_STARTS):
+        if not is_event_page(text):
             skipped.append(path)
             continue
         try:

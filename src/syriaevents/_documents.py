@@ -1,0 +1,47 @@
+"""Any document of the archive: ``parse`` recognises what it is given, ``load`` reads files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ._errors import ParseError
+from ._formats.article import parse_article
+from ._formats.event_page import parse_event
+from ._models import Article, Event
+
+__all__ = ["is_event_page", "load", "parse"]
+
+# Event pages open with the Formats line (current layout) or the date heading (older).
+_EVENT_PAGE_STARTS = ("Formats:", "### [")
+
+
+def is_event_page(text: str) -> bool:
+    """Whether a text is an archive event page (rather than a scraped article)."""
+    return text.lstrip("\ufeff \t\r\n").startswith(_EVENT_PAGE_STARTS)
+
+
+def parse(text: str) -> Event | Article:
+    """Read an archive event page into an Event, anything else as an Article."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    return parse_event(text) if is_event_page(text) else parse_article(text)
+
+
+def decode_file(data: bytes) -> str:
+    """A file's bytes as text: UTF-8, a byte order mark allowed, else ParseError."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ParseError(
+            f"expected UTF-8, found byte {data[exc.start]:#04x} at byte offset {exc.start}",
+            line=line,
+            column=column,
+        ) from exc
+
+
+def load(path: str | os.PathLike[str]) -> Event | Article:
+    """Read a file (UTF-8, BOM tolerated) and :func:`parse` it."""
+    return parse(decode_file(Path(path).read_bytes()))
