@@ -144,7 +144,7 @@ def test_json_refuses_unknown_fields_and_bad_syntax() -> None:
         '<?xml version="1.0"?><?evil run="1"?><event/>',
         "<event><title>&undefined;</title></event>",
         "<event><title>unclosed</event>",
-        "<article><title>x</title></article>",
+        "<story><title>x</title></story>",
         "<event><date>2017-01-01</date><title>x</title><colour>red</colour></event>",
         "<event><date>2017-01-01</date><title a='1'>x</title></event>",
         "<event><date>2017-01-01</date><title>x</title><tags>loose text</tags></event>",

@@ -23,12 +23,23 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.orjson import make_converter
 
 from ._errors import ParseError
-from ._models import Change, Event, RelatedEvent, Source
+from ._models import (
+    Article,
+    Change,
+    Comment,
+    Event,
+    Image,
+    Link,
+    RelatedEvent,
+    Source,
+    thread_from_outline,
+)
 
 __all__ = ["CONVERTER", "KINDS", "kind_of", "structure", "unstructure"]
 
-KINDS: dict[str, type] = {"event": Event}
-_MODELS = (Source, RelatedEvent, Change)
+KINDS: dict[str, type] = {"event": Event, "article": Article}
+_MODELS = (Source, RelatedEvent, Change, Image, Link, Article)
+_OUTLINE_KEYS = frozenset({"depth", "author", "body"})
 
 # The only timestamp form the writers produce (dates are checked by shape below).
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
@@ -56,6 +67,35 @@ def _structure_datetime(value: object, _: object) -> datetime.datetime:
     if not isinstance(value, str) or not _DATETIME.fullmatch(value):
         raise ValueError(f"expected a timestamp as YYYY-MM-DDTHH:MM:SS, found {value!r:.40}")
     return datetime.datetime.fromisoformat(value)
+
+
+def _unstructure_thread(comments: tuple[Comment, ...]) -> list[dict[str, Any]]:
+    """Comment trees as their outline: reading order, each with its depth.
+
+    Flat, so that threads of any depth stay within what JSON and XML libraries nest.
+    """
+    return [
+        {"depth": depth, "author": comment.author, "body": comment.body}
+        for top in comments
+        for depth, comment in top.walk()
+    ]
+
+
+def _structure_thread(value: object, _: object) -> tuple[Comment, ...]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, found {type(value).__name__} {value!r:.40}")
+    outline = []
+    for position, entry in enumerate(value):
+        if not isinstance(entry, dict) or not entry.keys() <= _OUTLINE_KEYS:
+            raise ValueError(
+                f"comment {position}: expected an object with depth, author and body,"
+                f" found {entry!r:.60}"
+            )
+        body = entry.get("body", [])
+        if not isinstance(body, list):
+            raise TypeError(f"comment {position}: expected body to be a list, found {body!r:.40}")
+        outline.append((entry.get("depth"), entry.get("author"), tuple(body)))
+    return thread_from_outline(outline)  # type: ignore[arg-type]  # checked as it builds
 
 
 def _is_homogeneous_tuple(type_: Any) -> bool:
@@ -101,6 +141,9 @@ def _make(*, detailed: bool) -> cattrs.Converter:
         return structure
 
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+    is_thread = lambda type_: type_ == tuple[Comment, ...]  # noqa: E731
+    converter.register_unstructure_hook_func(is_thread, _unstructure_thread)
+    converter.register_structure_hook_func(is_thread, _structure_thread)
     for model in _MODELS:
         converter.register_unstructure_hook(model, make_dict_unstructure_fn(model, converter))
         converter.register_structure_hook(

@@ -9,6 +9,7 @@ See ``docs/formats.md``.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NoReturn
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
@@ -21,14 +22,28 @@ from .._text import as_text
 
 __all__ = ["from_xml", "to_xml"]
 
-# The element name of one item of each list field.
+# For each kind of document, the element name of one item of each list field.
 ITEM_ELEMENTS = {
-    "sources": "source",
-    "related": "related-event",
-    "tags": "tag",
-    "changes": "change",
+    "event": {
+        "sources": "source",
+        "related": "related-event",
+        "tags": "tag",
+        "changes": "change",
+    },
+    "article": {
+        "authors": "name",
+        "images": "image",
+        "body": "paragraph",
+        "related": "link",
+        "comments": "comment",
+    },
 }
-_FORCE_LIST = tuple(ITEM_ELEMENTS.values())
+# The elements that are always lists, by kind: xmltodict decides by name alone.
+_FORCE_LIST = {kind: tuple(items.values()) for kind, items in ITEM_ELEMENTS.items()}
+# The first element's name: the root, which names the kind of document.
+_ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)")
+# Fields that hold whole numbers (a comment's depth in its thread's outline).
+_NUMBER_FIELDS = frozenset({"depth"})
 
 
 class _Refused(Exception):
@@ -62,25 +77,27 @@ def to_xml(obj: object) -> str:
     """Write a model as an XML document: UTF-8 declaration, compact, newline at the end."""
     data = unstructure(obj)
     kind = data.pop("type")
-    return str(xmltodict.unparse({kind: _elements(data)})) + "\n"
+    return str(xmltodict.unparse({kind: _elements(data, ITEM_ELEMENTS[kind])})) + "\n"
 
 
 # Fields that hold a date or a timestamp, written in ISO 8601 as in JSON.
 _DATE_FIELDS = ("date", "timestamp")
 
 
-def _elements(data: dict[str, Any]) -> dict[str, Any]:
+def _elements(data: dict[str, Any], items: dict[str, str]) -> dict[str, Any]:
     """Plain data (fresh from the converter) in xmltodict's shape, changed in place:
     dates spelled out, lists wrapped, empty fields left out."""
     for key in _DATE_FIELDS:
         value = data.get(key)
         if value is not None:
             data[key] = value.isoformat()
-    for key, item in ITEM_ELEMENTS.items():
+    for key, item in items.items():
         value = data.get(key)
         if value is not None:
             data[key] = (
-                {item: [_elements(v) if type(v) is dict else v for v in value]} if value else None
+                {item: [_elements(v, items) if type(v) is dict else v for v in value]}
+                if value
+                else None
             )
     return {key: value for key, value in data.items() if value is not None}
 
@@ -88,11 +105,17 @@ def _elements(data: dict[str, Any]) -> dict[str, Any]:
 def from_xml(text: str | bytes) -> Any:
     """Read an XML document written by :func:`to_xml` into the model its root names."""
     text = as_text(text, "from_xml")
+    root = _ROOT.search(text)
+    force_list = _FORCE_LIST.get(root.group(1)) if root else None
+    if force_list is None:
+        kinds = " or ".join(f"<{kind}>" for kind in KINDS)
+        found = f"<{root.group(1)}>" if root else "no element"
+        raise ParseError(f"expected a root element {kinds}, found {found}")
     try:
         document = xmltodict.parse(
             text,
             expat=_StrictExpat,
-            force_list=_FORCE_LIST,
+            force_list=force_list,
             disable_entities=True,
             strip_whitespace=True,
         )
@@ -111,7 +134,7 @@ def from_xml(text: str | bytes) -> Any:
             f"expected a root element {' or '.join(f'<{k}>' for k in KINDS)}, found <{kind}>"
         )
     try:
-        data = _fields(fields)
+        data = _fields(fields, ITEM_ELEMENTS[kind])
     except _ShapeError as exc:
         raise ParseError(str(exc), path=".".join(exc.path).replace(".[", "[")) from exc
     return structure({"type": kind, **data})
@@ -125,22 +148,24 @@ class _ShapeError(Exception):
         self.path: list[str] = []
 
 
-def _fields(element: object) -> dict[str, Any]:
-    """xmltodict's shape back to plain data: list wrappers unwrapped."""
+def _fields(element: object, items: dict[str, str]) -> dict[str, Any]:
+    """xmltodict's shape back to plain data: list wrappers unwrapped, numbers read."""
     if element is None:
         return {}
     if type(element) is not dict:
         raise _ShapeError(f"expected child elements, found text {element!r:.40}")
     out: dict[str, Any] = {}
     for key, value in element.items():
-        item = ITEM_ELEMENTS.get(key)
+        item = items.get(key)
         try:
-            if item is None:
-                out[key] = _fields(value) if type(value) is dict else value
+            if key in _NUMBER_FIELDS and type(value) is str and value.isdigit():
+                out[key] = int(value)
+            elif item is None:
+                out[key] = _fields(value, items) if type(value) is dict else value
             elif value is None:
                 out[key] = []
             elif type(value) is dict and len(value) == 1 and item in value:
-                out[key] = _items(value[item])
+                out[key] = _items(value[item], items)
             else:
                 raise _ShapeError(f"expected only <{item}> elements in <{key}>")
         except _ShapeError as exc:
@@ -149,11 +174,11 @@ def _fields(element: object) -> dict[str, Any]:
     return out
 
 
-def _items(items: list[object]) -> list[object]:
+def _items(values: list[object], items: dict[str, str]) -> list[object]:
     out = []
-    for index, item in enumerate(items):
+    for index, value in enumerate(values):
         try:
-            out.append(_fields(item) if type(item) is dict else item)
+            out.append(_fields(value, items) if type(value) is dict else value)
         except _ShapeError as exc:
             exc.path.insert(0, f"[{index}]")
             raise
