@@ -15,6 +15,11 @@ DATA = Path(__file__).resolve().parent / "data"
 CORPUS = ROOT.parent / "shared" / "corpus" / "archive"
 
 EVENT_SEEDS = {"000": SEEDS / "000_46771aacd6f4a07c.txt", "002": SEEDS / "002_43154bf6cee5260a.txt"}
+ARTICLE_SEEDS = {
+    "001": SEEDS / "001_f2748accc73cd4ce.txt",
+    "003": SEEDS / "003_051a921274da9a80.txt",
+    "004": SEEDS / "004_b61e25a6d0ee314d.txt",
+}
 HAND_WRITTEN_PAGES = sorted((DATA / "markdown").glob("*.md"))
 
 

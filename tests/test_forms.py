@@ -22,13 +22,14 @@ from syriaevents import (
     from_html,
     from_json,
     from_xml,
+    parse,
     parse_event,
     to_html,
     to_json,
     to_xml,
 )
 
-from .conftest import DATA, EVENT_SEEDS, HAND_WRITTEN_PAGES, read
+from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, HAND_WRITTEN_PAGES, read
 from .strategies import events
 
 FORMS: dict[str, tuple[Callable[[object], str], Callable[[str], object]]] = {
@@ -36,10 +37,7 @@ FORMS: dict[str, tuple[Callable[[object], str], Callable[[str], object]]] = {
     "xml": (to_xml, from_xml),
     "html": (to_html, from_html),
 }
-CASES = {
-    **dict(EVENT_SEEDS.items()),
-    **{path.stem: path for path in HAND_WRITTEN_PAGES},
-}
+CASES = {**EVENT_SEEDS, **ARTICLE_SEEDS, **{path.stem: path for path in HAND_WRITTEN_PAGES}}
 
 
 def _golden(form: str, case: str) -> Path:
@@ -51,7 +49,7 @@ def _golden(form: str, case: str) -> Path:
 def test_golden_files(form: str, case: str) -> None:
     """Each seed and hand-written page has a reviewed golden file in each form."""
     write, read_back = FORMS[form]
-    event = parse_event(read(CASES[case]))
+    event = parse(read(CASES[case]))
     golden = _golden(form, case)
     if os.environ.get("SYRIAEVENTS_UPDATE_GOLDENS"):
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -170,7 +168,7 @@ def test_xml_errors_have_positions_and_paths() -> None:
 def test_html_is_valid_html5() -> None:
     """The page passes a strict HTML5 parse."""
     for path in CASES.values():
-        html5lib.HTMLParser(strict=True).parse(to_html(parse_event(read(path))))
+        html5lib.HTMLParser(strict=True).parse(to_html(parse(read(path))))
 
 
 def test_html_shows_the_event_to_a_reader() -> None:

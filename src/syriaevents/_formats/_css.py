@@ -14,4 +14,12 @@ STYLESHEET = (
     "ol,ul{padding-left:1.4rem}li{margin:.5rem 0}"
     ".tag{background:#eeeae2;border-radius:.25rem;padding:0 .3rem}"
     "footer ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem}"
+    ".byline,.published,.publisher,.original{font-family:system-ui,sans-serif;font-size:.9rem;"
+    "color:#57606a;margin:.2rem 0}"
+    "figcaption{font-size:.9rem;color:#57606a}.credit{font-style:italic}"
+    ".body p,.comment-body p{white-space:pre-line}"
+    ".thread{list-style:none;padding:0}"
+    ".comment{margin:.8rem 0 .8rem calc(min(var(--depth),12)*1.25rem);padding-left:.8rem;"
+    "border-left:3px solid #d8d4cc}"
+    ".commenter{font:600 .9rem/1.4 system-ui,sans-serif;margin:0}"
 )

@@ -16,7 +16,17 @@ from typing import Any
 
 from .._converter import KINDS
 from .._errors import ParseError
-from .._models import Change, Event, RelatedEvent, Source
+from .._models import (
+    Article,
+    Change,
+    Comment,
+    Event,
+    Image,
+    Link,
+    RelatedEvent,
+    Source,
+    thread_from_outline,
+)
 from .._paths import day_path
 from .._text import as_text
 from ._css import STYLESHEET
@@ -75,10 +85,12 @@ def _human_date(date: datetime.date) -> str:
 
 def to_html(obj: object) -> str:
     """Write a model as a standalone HTML5 page."""
-    if not isinstance(obj, Event):
-        names = ", ".join(model.__name__ for model in KINDS.values())
-        raise TypeError(f"to_html() takes one of {names}, not {type(obj).__name__}")
-    return _page(obj.title, _event_body(obj))
+    if isinstance(obj, Event):
+        return _page(obj.title, _event_body(obj))
+    if isinstance(obj, Article):
+        return _page(obj.title, _article_body(obj))
+    names = ", ".join(model.__name__ for model in KINDS.values())
+    raise TypeError(f"to_html() takes one of {names}, not {type(obj).__name__}")
 
 
 def _page(title: str, body: list[str]) -> str:
@@ -174,6 +186,75 @@ def _related(related: RelatedEvent) -> str:
     )
 
 
+def _article_body(article: Article) -> list[str]:
+    out = ['<article class="article" data-type="article">', "<header>"]
+    if article.publisher is not None:
+        out.append(f'<p class="publisher">{_text(article.publisher)}</p>')
+    out.append(f'<h1 class="title">{_text(article.title)}</h1>')
+    if article.authors:
+        names = ", ".join(f'<span class="author">{_text(a)}</span>' for a in article.authors)
+        out.append(f'<p class="byline">By {names}</p>')
+    if article.published is not None:
+        day = article.published
+        out.append(
+            f'<p class="published"><time datetime="{day.isoformat()}">{_human_date(day)}</time></p>'
+        )
+    if article.url is not None:
+        out.append(
+            f'<p class="original"><a class="url" href="{_attr(article.url)}"'
+            ' rel="nofollow noopener noreferrer">Original article</a></p>'
+        )
+    out.append("</header>")
+    out += [_figure(image) for image in article.images]
+    if article.body:
+        out.append('<div class="body">')
+        out += [f"<p>{_text(paragraph)}</p>" for paragraph in article.body]
+        out.append("</div>")
+    if article.related:
+        links = [_link(link) for link in article.related]
+        out += [
+            '<section class="related">',
+            "<h2>Related</h2>",
+            "<ul>",
+            *links,
+            "</ul>",
+            "</section>",
+        ]
+    if article.comments:
+        count = sum(1 for _ in article.thread())
+        out += ['<section class="comments">', f"<h2>Comments ({count})</h2>", '<ol class="thread">']
+        out += [_comment(depth, comment) for depth, comment in article.thread()]
+        out += ["</ol>", "</section>"]
+    out.append("</article>")
+    return out
+
+
+def _figure(image: Image) -> str:
+    credit = f' <span class="credit">{_text(image.credit)}</span>' if image.credit else ""
+    return (
+        f'<figure class="image"><figcaption><span class="caption">{_text(image.caption)}</span>'
+        f"{credit}</figcaption></figure>"
+    )
+
+
+def _link(link: Link) -> str:
+    return (
+        f'<li class="link"><a href="{_attr(link.url)}" rel="nofollow noopener noreferrer">'
+        f"{_text(link.title)}</a></li>"
+    )
+
+
+def _comment(depth: int, comment: Comment) -> str:
+    # Flat items with their depth, indented by the stylesheet: any depth stays one level
+    # of markup, so no reader or browser has to nest thousands of elements.
+    paragraphs = "".join(f"<p>{_text(p)}</p>" for p in comment.body)
+    return (
+        f'<li class="comment" data-depth="{depth}" style="--depth: {depth}">'
+        f'<p class="commenter">{_text(comment.author)}</p>'
+        f'<div class="comment-body">{paragraphs}</div></li>'
+    )
+
+
 # --- reading ---------------------------------------------------------------------------
 
 
@@ -260,7 +341,7 @@ def from_html(text: str | bytes) -> Any:
         kind = node.attrs.get("data-type")
         if node.tag == "article" and kind in KINDS:
             try:
-                return _read_event(node)
+                return _read_event(node) if kind == "event" else _read_article(node)
             except (TypeError, ValueError) as exc:
                 if isinstance(exc, ParseError):
                     raise
@@ -268,16 +349,23 @@ def from_html(text: str | bytes) -> Any:
     raise ParseError('expected an <article data-type="event"> element', line=1, column=1)
 
 
-def _one(parent: _Node, class_name: str, *, required: bool = True) -> _Node | None:
+def _maybe(parent: _Node, class_name: str) -> _Node | None:
+    """The one element of a class below ``parent``, or None; two are an error."""
     found = parent.find_all(class_name)
     if len(found) > 1:
         raise found[1].error(f"expected one element of class {class_name!r}, found another")
-    if not found and required:
-        raise parent.error(f"expected an element of class {class_name!r} inside <{parent.tag}>")
     return found[0] if found else None
 
 
-def _link(item: _Node) -> tuple[str, str]:
+def _one(parent: _Node, class_name: str) -> _Node:
+    """The one element of a class below ``parent``, which must be there."""
+    found = _maybe(parent, class_name)
+    if found is None:
+        raise parent.error(f"expected an element of class {class_name!r} inside <{parent.tag}>")
+    return found
+
+
+def _link_of(item: _Node) -> tuple[str, str]:
     links = [node for node in item.descendants() if node.tag == "a" and "href" in node.attrs]
     if not links:
         raise item.error("expected a link <a href=...>")
@@ -310,12 +398,10 @@ def _date(item: _Node, value: str | None) -> datetime.date:
 
 def _read_event(article: _Node) -> Event:
     date_node = _one(article, "date")
-    assert date_node is not None
-    category = _one(article, "category", required=False)
+    category = _maybe(article, "category")
     title = _one(article, "title")
-    assert title is not None
-    summary = _one(article, "summary", required=False)
-    image = _one(article, "image", required=False)
+    summary = _maybe(article, "summary")
+    image = _maybe(article, "image")
     image_url = None
     if image is not None:
         images = [node for node in image.descendants() if node.tag == "img"]
@@ -325,13 +411,12 @@ def _read_event(article: _Node) -> Event:
     paragraphs = [n.text() for n in summary.children if isinstance(n, _Node)] if summary else []
     sources = []
     for item in article.find_all("source"):
-        name, url = _link(item)
+        name, url = _link_of(item)
         sources.append(Source(name=name, url=url))
     changes = []
     for item in article.find_all("change"):
-        title_text, href = _link(item)
+        title_text, href = _link_of(item)
         kind = _one(item, "kind")
-        assert kind is not None
         stamp = _time(item, required=False)
         try:
             moment = datetime.datetime.fromisoformat(stamp) if stamp else None
@@ -344,7 +429,7 @@ def _read_event(article: _Node) -> Event:
         )
     related = []
     for item in article.find_all("related-event"):
-        title_text, href = _link(item)
+        title_text, href = _link_of(item)
         tags = tuple(node.text() for node in item.find_all("tag"))
         related.append(
             RelatedEvent(
@@ -354,7 +439,7 @@ def _read_event(article: _Node) -> Event:
                 tags=tags,
             )
         )
-    footer = _one(article, "tags", required=False)
+    footer = _maybe(article, "tags")
     own_tags = [node.text() for node in footer.find_all("tag")] if footer else []
     return Event(
         date=_date(date_node, _time(date_node)),
@@ -367,4 +452,41 @@ def _read_event(article: _Node) -> Event:
         path=article.attrs.get("data-path"),
         image=image_url,
         changes=changes,
+    )
+
+
+def _read_article(article: _Node) -> Article:
+    title = _one(article, "title")
+    publisher = _maybe(article, "publisher")
+    published = _maybe(article, "published")
+    original = _maybe(article, "url")
+    body = _maybe(article, "body")
+    images = []
+    for figure in article.find_all("image"):
+        caption = _one(figure, "caption")
+        credit = _maybe(figure, "credit")
+        images.append(Image(caption=caption.text(), credit=credit.text() if credit else None))
+    related = []
+    for item in article.find_all("link"):
+        link_text, href = _link_of(item)
+        related.append(Link(title=link_text, url=href))
+    outline = []
+    for item in article.find_all("comment"):
+        depth = item.attrs.get("data-depth", "")
+        if not depth.isdigit():
+            raise item.error(f"expected a comment's data-depth, found {depth!r:.20}")
+        author = _one(item, "commenter")
+        paragraphs = _one(item, "comment-body")
+        body_text = tuple(n.text() for n in paragraphs.children if isinstance(n, _Node))
+        outline.append((int(depth), author.text(), body_text))
+    return Article(
+        title=title.text(),
+        url=original.attrs.get("href") if original else None,
+        publisher=publisher.text() if publisher else None,
+        authors=[node.text() for node in article.find_all("author")],
+        published=_date(published, _time(published)) if published else None,
+        images=images,
+        body=[n.text() for n in body.children if isinstance(n, _Node)] if body else [],
+        related=related,
+        comments=thread_from_outline(outline),
     )
