@@ -93,3 +93,31 @@ def events(draw: st.DrawFn) -> Event:
         image=draw(st.none() | urls),
         changes=draw(st.lists(changes, max_size=4)),
     )
+
+
+def thread_text(outline: list[tuple[int, str, tuple[str, ...]]]) -> str:
+    """Write an outline of comments the way the scraped threads show them."""
+    out = []
+    for depth, author, body in outline:
+        indent = "  " * (depth + 1)
+        out += [f"{indent}• {author}", ""]
+        for paragraph in body:
+            out += [indent + "  " + line for line in paragraph.split("\n")] + [""]
+    return "\n".join(out)
+
+
+@st.composite
+def outlines(draw: st.DrawFn) -> list[tuple[int, str, tuple[str, ...]]]:
+    """A valid thread outline: reading order, each at most one level deeper than before."""
+    size = draw(st.integers(1, 30))
+    outline = []
+    depth = 0
+    for position in range(size):
+        depth = 0 if position == 0 else draw(st.integers(0, depth + 1))
+        # A line starting with "•" at a comment's indentation is a reply by the grammar of
+        # these threads (a reader could not tell either), so comment text never starts so.
+        plain = lines.filter(lambda text: not text.startswith("•"))
+        author = draw(plain)
+        body = draw(st.lists(st.lists(plain, min_size=1, max_size=3).map("\n".join), max_size=3))
+        outline.append((depth, author, tuple(body)))
+    return outline

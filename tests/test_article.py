@@ -1,0 +1,289 @@
+"""Scraped articles and comment threads: parse_article, parse, load, and every form."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from pathlib import Path
+
+import html5lib
+import pytest
+from hypothesis import given, settings
+
+from syriaevents import (
+    Article,
+    Comment,
+    Event,
+    Image,
+    Link,
+    ParseError,
+    from_html,
+    from_json,
+    from_xml,
+    load,
+    parse,
+    parse_article,
+    to_html,
+    to_json,
+    to_xml,
+)
+
+from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, read
+from .strategies import outlines, thread_text
+
+ARTICLES = DATA / "articles"
+FORMS = [(to_json, from_json), (to_xml, from_xml), (to_html, from_html)]
+
+
+def _outline(article: Article) -> list[tuple[int, str, tuple[str, ...]]]:
+    return [(depth, c.author, c.body) for depth, c in article.thread()]
+
+
+def test_seed_001_loses_its_furniture() -> None:
+    """Moscow Times banner, appeal and buttons go; caption, credit, five paragraphs stay."""
+    article = parse_article(read(ARTICLE_SEEDS["001"]))
+    assert article.title == "Russia, Iran and Turkey Agree to Syrian 'De-escalation Zones'"
+    assert article.publisher == "The Moscow Times"
+    assert article.images == (
+        Image(
+            caption="Delegations of Russia, Iran and Turkey hold talks on Syrian peace in"
+            " Astana, Kazakhstan, Jan. 23, 2017.",
+            credit="Sergei Grits / AP",
+        ),
+    )
+    assert len(article.body) == 5
+    assert article.body[0].startswith("Russia, Iran, and Turkey have signed a memorandum")
+    assert article.body[-1].endswith("ultimately turning the tide in the government's favor.")
+    text = "\n".join(article.body)
+    for furniture in (
+        "ad-free",
+        "Support us",
+        "banned in Russia",
+        "Dear readers",
+        "Monthly",
+        "Read more",
+    ):
+        assert furniture not in text
+
+
+def test_seed_003_markdown_article() -> None:
+    """Byline, date, bold credit, related link and original URL become fields, not paragraphs."""
+    article = parse_article(read(ARTICLE_SEEDS["003"]))
+    assert article.title == "Russia Hosts Talks with Iran, Syria, Turkey"
+    assert article.authors == ("AFP",)
+    assert article.published == datetime.date(2023, 4, 25)
+    assert article.images[0].credit == (
+        "Vadim Savitsky / Press Service of the Russian Defence Ministry / TASS"
+    )
+    assert article.related == (
+        Link(
+            title="Turkey, Syria, Russia Defense Ministers Meet for First Talks Since 2011", url="#"
+        ),
+    )
+    assert (
+        article.url
+        == "https://www.themoscowtimes.com/2023/04/25/russia-hosts-talks-with-iran-syria-turkey-a80934"
+    )
+    assert article.publisher == "The Moscow Times"
+    assert len(article.body) == 13
+    assert not any("**" in p or "](" in p or "Related article" in p for p in article.body)
+
+
+def test_seed_004_thread_has_the_shape_its_indentation_gives() -> None:
+    """19 comments, 7 at the top level, four levels deep, exactly nested."""
+    article = parse_article(read(ARTICLE_SEEDS["004"]))
+    assert article.images == (
+        Image(caption="FILE IMAGE: Russian Military Police service members are in Syria"),
+    )
+    assert len(article.body) == 8
+    outline = _outline(article)
+    assert len(outline) == 19
+    assert len(article.comments) == 7
+    assert max(depth for depth, _, _ in outline) == 3
+    assert [(d, a) for d, a, _ in outline[:3]] == [
+        (0, "Behold a Pale Horse"),
+        (1, "jason sixx"),
+        (1, "Bob"),
+    ]
+    assert outline[1][2] == ()  # jason sixx wrote nothing
+    tudor = article.comments[4]
+    assert tudor.author == "Tudor Miron"
+    assert tudor.body[0].startswith("Hahaha :) A classic Russian move.")
+    assert "\nDuring WWII" in tudor.body[0]  # one paragraph over two lines
+    assert "Искупить кровью" in tudor.body[0]
+    assert [r.author for r in article.comments[3].replies] == [
+        "FlorianGeyer",
+        "Terra Cotta Woolpuller",
+    ]
+
+
+def test_older_moscow_times_layout() -> None:
+    """Title twice, time and update lines, glued site credit, agency line, newsletter, appeal."""
+    article = load(ARTICLES / "moscow_times_2017.txt")
+    assert isinstance(article, Article)
+    assert article.title == "Kremlin Says Talks in Astana Will Go On"
+    assert article.published == datetime.date(2017, 5, 4)
+    assert article.images == (
+        Image(caption="Vladimir Putin at a meeting in the Kremlin, Moscow.", credit="Kremlin.ru"),
+    )
+    assert article.authors == ("Reuters",)
+    assert article.body == (
+        "The Kremlin said on Thursday that the talks would continue next month.",
+        'Officials in Moscow described the memorandum as "a step forward".',
+    )
+
+
+def test_article_without_caption_keeps_its_first_paragraph() -> None:
+    """A first paragraph with no credit is text, not a caption; another appeal is dropped."""
+    article = load(ARTICLES / "moscow_times_no_caption.txt")
+    assert isinstance(article, Article)
+    assert article.images == ()
+    assert article.publisher == "The Moscow Times"
+    assert article.body[0].startswith("The first aid convoy in months")
+    assert len(article.body) == 2
+
+
+def test_southfront_furniture_and_a_bullet_list_in_the_body() -> None:
+    """Ticker, support lines, map and embed markers, widget controls go; the body's list stays."""
+    article = load(ARTICLES / "southfront_embeds.txt")
+    assert isinstance(article, Article)
+    assert article.title == "Syrian Army Advances Near Maarat al-Numan"
+    assert article.publisher == "SouthFront"
+    assert article.comments == ()
+    assert article.body == (
+        "The Syrian Arab Army captured three villages on Tuesday, according to local sources:\n"
+        "• Tell Mardikh;\n• Abu Dafnah;\n• Tell Khatrah.",
+        "Militants have not commented on the developments yet.",
+    )
+
+
+def test_thread_edge_cases() -> None:
+    """Non-Latin authors and text, empty comments, a reply four deep, a return to the top."""
+    article = load(ARTICLES / "thread_edge_cases.txt")
+    assert isinstance(article, Article)
+    assert _outline(article) == [
+        (0, "Анна", ("Первый абзац,\nкоторый продолжается.", "Второй абзац.")),
+        (1, "Bob", ()),
+        (2, "Carol", ()),
+        (3, "Dan", ("Deep reply — with “quotes” & <b>markup</b>.",)),
+        (1, "Eve", ("A sibling of Bob.",)),
+        (0, "مستخدم", ("تعليق بالعربية",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("thread", "line", "words"),
+    [
+        ("  • Ann\n\n    Text.\n\n  •\n", 5, "author"),
+        ("  • Ann\n\n   Odd indentation.\n", 3, "multiple of 2"),
+        ("  • Ann\n\n      • Deep\n", 3, "one level deeper"),
+        ("  • Ann\n\n  Text under no comment.\n", 3, "indented by 4"),
+    ],
+)
+def test_threads_that_cannot_be_understood(thread: str, line: int, words: str) -> None:
+    """A bullet with no author or inconsistent indentation is a ParseError with its position."""
+    with pytest.raises(ParseError, match=words) as raised:
+        parse_article("Title\n\nText.\n\n" + thread)
+    assert raised.value.line == line + 4
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "×\nRead more\n", "Title\x00\n"])
+def test_no_article_is_a_parse_error(text: str) -> None:
+    """Empty text, furniture alone, control characters: ParseError, never another error."""
+    with pytest.raises(ParseError):
+        parse_article(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(outline=outlines())
+def test_any_thread_reads_back_as_written(outline: list[tuple[int, str, tuple[str, ...]]]) -> None:
+    """Property: a thread written by its indentation grammar reads back to the same outline."""
+    article = parse_article("A title\n\nSome text.\n\n\n" + thread_text(outline))
+    assert _outline(article) == outline
+    for write, read_back in FORMS:
+        assert read_back(write(article)) == article
+
+
+def _chain(depth: int) -> list[tuple[int, str, tuple[str, ...]]]:
+    return [(level, f"user{level}", (f"reply at depth {level}",)) for level in range(depth)]
+
+
+def _wide(count: int) -> list[tuple[int, str, tuple[str, ...]]]:
+    return [(index % 3, f"user{index}", ("a comment",)) for index in range(count)]
+
+
+@pytest.mark.parametrize("outline", [_chain(10_000), _wide(100_000)], ids=["deep", "long"])
+def test_huge_threads_survive_every_form(outline: list[tuple[int, str, tuple[str, ...]]]) -> None:
+    """10,000 levels deep or 100,000 comments long: no RecursionError anywhere."""
+    article = parse_article("Deep\n\nText.\n\n" + thread_text(outline))
+    assert len(_outline(article)) == len(outline)
+    assert article == parse_article("Deep\n\nText.\n\n" + thread_text(outline))
+    assert "replies=" in repr(article)
+    for write, read_back in FORMS:
+        assert read_back(write(article)) == article
+
+
+@pytest.mark.parametrize(
+    ("small", "large"),
+    [(_wide(20_000), _wide(80_000)), (_chain(1_000), _chain(2_000))],
+    ids=["long", "deep"],
+)
+def test_thread_parsing_is_linear_in_its_size(
+    small: list[tuple[int, str, tuple[str, ...]]], large: list[tuple[int, str, tuple[str, ...]]]
+) -> None:
+    """Time per character stays flat as threads grow (a ratio, not a timing).
+
+    A deep thread's text grows with the square of its depth (each level indents
+    more), so time is compared per character of input.
+    """
+
+    def per_character(outline: list[tuple[int, str, tuple[str, ...]]]) -> float:
+        text = "T\n\nText.\n\n" + thread_text(outline)
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            parse_article(text)
+            times.append(time.perf_counter() - start)
+        return min(times) / len(text)
+
+    assert per_character(large) / per_character(small) < 2
+
+
+def test_untrusted_comment_text_stays_inert_in_html() -> None:
+    """A comment holding a script or a javascript: link is text on the page, and reads back."""
+    article = Article(
+        title="T",
+        comments=[
+            Comment(
+                author="<script>alert(1)</script>",
+                body=["click <a href='javascript:alert(1)'>here</a>", "javascript:alert(2)"],
+            )
+        ],
+    )
+    page = to_html(article)
+    document = html5lib.parse(page, namespaceHTMLElements=False)
+    assert not document.findall(".//script")
+    hrefs = [a.get("href", "") for a in document.iter("a")]
+    assert not [href for href in hrefs if href.lower().startswith("javascript:")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert from_html(page) == article
+
+
+def test_parse_and_load_recognise_each_seed(tmp_path: Path) -> None:
+    """Event pages become Events and articles Articles; a BOM is tolerated."""
+    for path in EVENT_SEEDS.values():
+        assert isinstance(load(path), Event)
+    for path in ARTICLE_SEEDS.values():
+        assert isinstance(load(path), Article)
+    with_bom = tmp_path / "bom.md"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + EVENT_SEEDS["002"].read_bytes())
+    assert load(with_bom) == parse(read(EVENT_SEEDS["002"]))
+
+
+def test_load_names_the_offset_of_a_bad_byte(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 give a ParseError with byte offset, line and column."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Title\n\nCaf\xe9 text.\n")
+    with pytest.raises(ParseError, match="byte 0xe9 at byte offset 10") as raised:
+        load(bad)
+    assert (raised.value.line, raised.value.column) == (3, 4)
