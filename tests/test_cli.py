@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from syriaevents import from_json, parse_event
+from syriaevents import from_json, load, parse_event
 from syriaevents._cli import main
 
-from .conftest import EVENT_SEEDS, SEEDS, read
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, SEEDS, read
 
 
 def test_build_writes_every_event_in_every_form(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Each event page lands at its archive path in four forms; articles are skipped."""
+    """Events land at their archive paths in four forms, articles under articles/ in three."""
     assert main(["build", str(SEEDS), "-o", str(tmp_path)]) == 0
     event = parse_event(read(EVENT_SEEDS["000"]))
     base = tmp_path / event.path.lstrip("/")
@@ -23,15 +23,18 @@ def test_build_writes_every_event_in_every_form(
     assert from_json(base.with_suffix(".json").read_text(encoding="utf-8")) == event
     assert base.with_suffix(".html").exists()
     assert base.with_suffix(".xml").exists()
+    article = tmp_path / "articles/russia-hosts-talks-with-iran-syria-turkey"
+    assert from_json(article.with_suffix(".json").read_text(encoding="utf-8")) == load(
+        ARTICLE_SEEDS["003"]
+    )
     out = capsys.readouterr().out
-    assert "wrote 2 events in 4 forms (8 files)" in out
-    assert "Skipped 3 files" in out
+    assert "wrote 2 events and 3 articles (17 files)" in out
 
 
 def test_build_defaults_to_the_bundled_seeds(tmp_path: Path) -> None:
     """With no source the seeds shipped in the package are read."""
     assert main(["build", "-o", str(tmp_path)]) == 0
-    assert len(list(tmp_path.rglob("*.json"))) == 2
+    assert len(list(tmp_path.rglob("*.json"))) == 5
 
 
 def test_bad_page_is_reported_and_does_not_stop_the_build(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from .conftest import ROOT
 
 
@@ -25,3 +27,12 @@ def test_ci_runs_the_readme_test_command() -> None:
     """.ci/run calls the README's second command verbatim."""
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert _quickstart_commands()[1] in script.splitlines()
+
+
+def test_readme_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example in the README works as written, from the project folder."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.*?)```", readme, re.S)
+    assert example is not None
+    monkeypatch.chdir(ROOT)
+    exec(compile(example.group(1), "README.md", "exec"), {})  # noqa: S102 - our own README

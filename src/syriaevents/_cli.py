@@ -1,4 +1,4 @@
-"""The command line: ``syriaevents build`` writes every event page in every form.
+"""The command line: ``syriaevents build`` writes every document in every form.
 
 Exit status: 0 when every event page was read and written, 1 when any file had an
 error (each reported as ``path:line:col: message``), 2 for a usage error.
@@ -10,36 +10,46 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from ._documents import is_event_page
+from ._documents import decode_file, parse
 from ._errors import ParseError
-from ._formats.event_page import parse_event, to_markdown
+from ._formats.event_page import to_markdown
 from ._formats.html import to_html
 from ._formats.json import to_json
 from ._formats.xml import to_xml
-from ._models import Event
+from ._models import Article, Event
+from ._paths import slugify
 
 __all__ = ["main"]
 
-_WRITERS = {".md": to_markdown, ".html": to_html, ".json": to_json, ".xml": to_xml}
+# The forms each kind is written in, by file extension (articles have no page form).
+_ARTICLE_WRITERS: dict[str, Callable[[Any], str]] = {
+    ".html": to_html,
+    ".json": to_json,
+    ".xml": to_xml,
+}
+_EVENT_WRITERS: dict[str, Callable[[Any], str]] = {".md": to_markdown, **_ARTICLE_WRITERS}
 _READABLE = {".md", ".txt"}
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="syriaevents",
-        description="Read the archive's event pages and write them in every form.",
+        description="Read the archive's event pages and scraped articles and write them in"
+        " every form.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build = commands.add_parser(
         "build",
-        help="write each event page as Markdown, HTML, JSON and XML",
-        description="Read event pages (files or folders, recursively; default: the bundled"
-        " seeds) and write each event at its archive path under the output folder as"
-        " .md, .html, .json and .xml.",
+        help="write each event and article in every form",
+        description="Read event pages and articles (files or folders, recursively;"
+        " default: the bundled seeds). Each event is written at its archive path"
+        " (news/YYYY/MM/D/<slug>) as .md, .html, .json and .xml; each article at"
+        " articles/<slug> as .html, .json and .xml.",
     )
     build.add_argument("sources", nargs="*", type=Path, metavar="SRC", help="files or folders")
     build.add_argument(
@@ -75,39 +85,38 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def _output_path(document: Event | Article) -> str:
+    if isinstance(document, Event):
+        return document.path.lstrip("/")
+    return f"articles/{slugify(document.title) or 'article'}"
+
+
 def _build(sources: Sequence[Path], output: Path) -> int:
-    events: list[Event] = []
-    skipped: list[Path] = []
+    documents: list[Event | Article] = []
     failures = 0
     files = list(_files(sources or [_bundled_seeds()]))
     for path in files:
         try:
-            text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"{path}:1:1: cannot read: {exc}", file=sys.stderr)
+            documents.append(parse(decode_file(path.read_bytes())))
+        except OSError as exc:
+            print(f"{path}:1:1: cannot read: {exc.strerror}", file=sys.stderr)
             failures += 1
-            continue
-        if not is_event_page(text):
-            skipped.append(path)
-            continue
-        try:
-            events.append(parse_event(text))
         except ParseError as exc:
             print(f"{path}:{exc.line or 1}:{exc.column or 1}: {exc.message}", file=sys.stderr)
             failures += 1
-    for event in events:
-        for extension, write in _WRITERS.items():
-            _write_atomically(output / f"{event.path.lstrip('/')}{extension}", write(event))
+    written = 0
+    for document in documents:
+        writers = _EVENT_WRITERS if isinstance(document, Event) else _ARTICLE_WRITERS
+        for extension, write in writers.items():
+            _write_atomically(output / f"{_output_path(document)}{extension}", write(document))
+            written += 1
+    events = sum(isinstance(document, Event) for document in documents)
     print(
-        f"Read {len(files)} files: wrote {len(events)} events in {len(_WRITERS)} forms"
-        f" ({len(events) * len(_WRITERS)} files) under {output}/"
+        f"Read {len(files)} files: wrote {events} events and {len(documents) - events} articles"
+        f" ({written} files) under {output}/"
     )
-    for event in events:
-        print(f"  {output}/{event.path.lstrip('/')}.html")
-    if skipped:
-        print(f"Skipped {len(skipped)} files that are not event pages:")
-        for path in skipped:
-            print(f"  {path}")
+    for document in documents:
+        print(f"  {output}/{_output_path(document)}.html")
     if failures:
         print(f"{failures} files had errors (see above).", file=sys.stderr)
     return 1 if failures else 0

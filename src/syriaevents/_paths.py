@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["archive_path", "date_from_path", "day_path"]
+__all__ = ["archive_path", "date_from_path", "day_path", "slugify"]
 
 # The archive slugs the first 140 characters of a headline *after* its UTF-8 bytes
 # were mis-decoded as Latin-1 (so "Erdoğan" becomes "erdoaan" and "1,500-2,000" with an en dash
@@ -29,7 +29,8 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DATED_PATH = re.compile(r"/news/(\d{4})/(\d{2})/(\d{1,2})/")
 
 
-def _slug(title: str) -> str:
+def slugify(title: str) -> str:
+    """The archive's slug of a headline (may be empty for punctuation alone)."""
     mojibake = title.encode("utf-8", "surrogatepass").decode("latin-1")[:_SLUG_LENGTH]
     ascii_text = mojibake.translate(_TRANSLITERATE).lower()
     return _NON_ALNUM.sub("-", ascii_text).strip("-")
@@ -54,7 +55,7 @@ def archive_path(date: datetime.date, title: str) -> str:
         raise TypeError(f"date must be a datetime.date, not {type(date).__name__}")
     if not isinstance(title, str):
         raise TypeError(f"title must be a str, not {type(title).__name__}")
-    slug = _slug(title)
+    slug = slugify(title)
     if not slug:
         raise ValueError(f"cannot make an archive path from {title!r}: it has no letter or digit")
     return f"{day_path(date)}/{slug}"
