@@ -157,6 +157,32 @@ def test_southfront_furniture_and_a_bullet_list_in_the_body() -> None:
     )
 
 
+def test_newer_comment_widget() -> None:
+    """Comments without bullets: each is an author, a relative time, paragraphs, controls."""
+    article = load(ARTICLES / "southfront_widget.txt")
+    assert isinstance(article, Article)
+    assert article.body == (
+        "Russian military police units were deployed in the area on Monday.",
+        "Turkish forces did not comment.",
+    )
+    assert _outline(article) == [
+        (
+            0,
+            "Ivan the Terrible",
+            ("Good news for the people of the area.", "Let us hope it lasts."),
+        ),
+        (0, "Chris", ("Turkey will not accept this.",)),
+        (0, "قارئ", ("هذا خبر مهم",)),
+    ]
+
+
+def test_widget_text_without_an_author_and_time_is_an_error() -> None:
+    """Text after the widget's controls that no comment owns is reported where it stands."""
+    with pytest.raises(ParseError, match="author and its time") as raised:
+        parse_article("Title\n\nText.\n\n2 Comments\nNotify of\nStray text\n")
+    assert raised.value.line == 7
+
+
 def test_thread_edge_cases() -> None:
     """Non-Latin authors and text, empty comments, a reply four deep, a return to the top."""
     article = load(ARTICLES / "thread_edge_cases.txt")

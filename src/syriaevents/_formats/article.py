@@ -18,7 +18,15 @@ from urllib.parse import urlsplit
 
 from .._errors import ParseError
 from .._models import Article, Comment, Image, Link, thread_from_outline
-from .._sites import APPEAL_STARTS, FURNITURE, site_for_host, site_for_text
+from .._sites import (
+    APPEAL_STARTS,
+    FURNITURE,
+    WIDGET_CONTROLS,
+    WIDGET_HEADER,
+    WIDGET_TIME,
+    site_for_host,
+    site_for_text,
+)
 from .._text import decode_entities, find_forbidden
 
 __all__ = ["parse_article"]
@@ -93,9 +101,52 @@ def parse_article(text: str) -> Article:
             line=line + 1,
             column=column + 1,
         )
+    widget = _widget_start(lines)
+    if widget < len(lines):
+        comments = _read_widget(lines, widget)
+        return _read_article(lines[:widget], comments)
     thread_start = _thread_start(lines)
     comments = _read_thread(lines, thread_start) if thread_start < len(lines) else ()
     return _read_article(lines[:thread_start], comments)
+
+
+def _widget_start(lines: list[str]) -> int:
+    """Where a newer-style comment widget ("12 Comments" and its controls) begins."""
+    for index, line in enumerate(lines):
+        if WIDGET_HEADER.fullmatch(line.strip()):
+            return index
+    return len(lines)
+
+
+def _read_widget(lines: list[str], start: int) -> tuple[Comment, ...]:
+    """Comments of the newer widget: an author line, a relative time, paragraphs.
+
+    The widget shows no nesting, so every comment is read at the top level.
+    """
+    outline: list[tuple[int, str, list[str]]] = []
+    kept = [
+        (index, line.strip())
+        for index, line in enumerate(lines[start + 1 :], start + 1)
+        if line.strip()
+        and not any(p.fullmatch(line.strip()) for p in (*FURNITURE, *WIDGET_CONTROLS))
+    ]
+    position = 0
+    while position < len(kept):
+        index, line = kept[position]
+        if position + 1 < len(kept) and WIDGET_TIME.fullmatch(kept[position + 1][1]):
+            outline.append((0, line, []))
+            position += 2
+            continue
+        if not outline:
+            raise ParseError(
+                "expected a comment's author and its time ('3 years ago') after the comment"
+                " widget's controls",
+                line=index + 1,
+                column=1,
+            )
+        outline[-1][2].append(line)
+        position += 1
+    return thread_from_outline((depth, author, tuple(body)) for depth, author, body in outline)
 
 
 def _indent(line: str) -> int:

@@ -13,7 +13,17 @@ import attrs
 
 from . import moscow_times, southfront
 
-__all__ = ["SITES", "Site", "site_for_host", "site_for_text"]
+__all__ = [
+    "APPEAL_STARTS",
+    "FURNITURE",
+    "SITES",
+    "WIDGET_CONTROLS",
+    "WIDGET_HEADER",
+    "WIDGET_TIME",
+    "Site",
+    "site_for_host",
+    "site_for_text",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -39,6 +49,10 @@ SITES = tuple(
 )
 FURNITURE = tuple(pattern for site in SITES for pattern in site.furniture)
 APPEAL_STARTS = tuple(pattern for site in SITES for pattern in site.appeal_starts)
+# SouthFront's newer comment widget (see southfront.py).
+WIDGET_HEADER = re.compile(southfront.WIDGET_HEADER)
+WIDGET_TIME = re.compile(southfront.WIDGET_TIME)
+WIDGET_CONTROLS = tuple(re.compile(p) for p in southfront.WIDGET_CONTROLS)
 
 
 def site_for_host(host: str) -> Site | None:
