@@ -8,6 +8,7 @@ import syriaevents
 def test_all_is_pinned() -> None:
     """These names are the contract users rely on; changing them is a decision."""
     assert syriaevents.__all__ == [
+        "Archive",
         "Article",
         "Change",
         "Comment",
@@ -20,6 +21,7 @@ def test_all_is_pinned() -> None:
         "Source",
         "SyriaEventsError",
         "archive_path",
+        "canonical_tag",
         "from_html",
         "from_json",
         "from_xml",
@@ -27,6 +29,9 @@ def test_all_is_pinned() -> None:
         "parse",
         "parse_article",
         "parse_event",
+        "related",
+        "relatedness",
+        "tag_article",
         "to_html",
         "to_json",
         "to_markdown",

@@ -2,7 +2,8 @@
 
 Read an archive page with :func:`parse_event` (and write it back with
 :func:`to_markdown`), a scraped article with :func:`parse_article`, any document
-with :func:`parse` or :func:`load`, and move any model between the archive's JSON,
+with :func:`parse` or :func:`load`, rank related events with :func:`related` or an
+:class:`Archive`, and move any model between the archive's JSON,
 XML and HTML forms with ``to_json``/``from_json``, ``to_xml``/``from_xml`` and
 ``to_html``/``from_html``.
 """
@@ -16,8 +17,11 @@ from ._formats.json import from_json, to_json
 from ._formats.xml import from_xml, to_xml
 from ._models import Article, Change, Comment, Event, Image, Link, RelatedEvent, Source
 from ._paths import archive_path
+from ._related import Archive, related, relatedness, tag_article
+from ._tags import canonical_tag
 
 __all__ = [
+    "Archive",
     "Article",
     "Change",
     "Comment",
@@ -30,6 +34,7 @@ __all__ = [
     "Source",
     "SyriaEventsError",
     "archive_path",
+    "canonical_tag",
     "from_html",
     "from_json",
     "from_xml",
@@ -37,6 +42,9 @@ __all__ = [
     "parse",
     "parse_article",
     "parse_event",
+    "related",
+    "relatedness",
+    "tag_article",
     "to_html",
     "to_json",
     "to_markdown",

@@ -419,7 +419,8 @@ class Article:
     """A news article as scraped: headline, byline, date, photos, paragraphs, comments.
 
     ``body`` holds plain-text paragraphs (no markup); ``url`` is the original address
-    when the text gives it; ``publisher`` the outlet when the text or URL names it.
+    when the text gives it; ``publisher`` the outlet when the text or URL names it;
+    ``tags`` the subjects it mentions (see :func:`tag_article`).
     """
 
     title: str = attrs.field(validator=_text_line)
@@ -435,6 +436,7 @@ class Article:
     comments: tuple[Comment, ...] = attrs.field(
         default=(), converter=_comments, validator=_members(Comment)
     )
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
 
     def thread(self) -> Iterator[tuple[int, Comment]]:
         """Every comment and reply, in reading order, with its depth (0 for top level)."""

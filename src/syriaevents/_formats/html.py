@@ -138,11 +138,16 @@ def _event_body(event: Event) -> list[str]:
         out += _section("changes", "Changes", [_change(c) for c in event.changes])
     if event.related:
         out += _section("related", "Related", [_related(r) for r in event.related])
-    if event.tags:
-        tags = "".join(f'<li class="tag">{_text(tag)}</li>' for tag in event.tags)
-        out.append(f'<footer class="tags"><h2>Tags</h2><ul>{tags}</ul></footer>')
+    out += _tags_footer(event.tags)
     out.append("</article>")
     return out
+
+
+def _tags_footer(tags: tuple[str, ...]) -> list[str]:
+    if not tags:
+        return []
+    items = "".join(f'<li class="tag">{_text(tag)}</li>' for tag in tags)
+    return [f'<footer class="tags"><h2>Tags</h2><ul>{items}</ul></footer>']
 
 
 def _section(name: str, heading: str, items: list[str]) -> list[str]:
@@ -225,6 +230,7 @@ def _article_body(article: Article) -> list[str]:
         out += ['<section class="comments">', f"<h2>Comments ({count})</h2>", '<ol class="thread">']
         out += [_comment(depth, comment) for depth, comment in article.thread()]
         out += ["</ol>", "</section>"]
+    out += _tags_footer(article.tags)
     out.append("</article>")
     return out
 
@@ -439,8 +445,7 @@ def _read_event(article: _Node) -> Event:
                 tags=tags,
             )
         )
-    footer = _maybe(article, "tags")
-    own_tags = [node.text() for node in footer.find_all("tag")] if footer else []
+    own_tags = _footer_tags(article)
     return Event(
         date=_date(date_node, _time(date_node)),
         title=title.text(),
@@ -489,4 +494,10 @@ def _read_article(article: _Node) -> Article:
         body=[n.text() for n in body.children if isinstance(n, _Node)] if body else [],
         related=related,
         comments=thread_from_outline(outline),
+        tags=_footer_tags(article),
     )
+
+
+def _footer_tags(article: _Node) -> list[str]:
+    footer = _maybe(article, "tags")
+    return [node.text() for node in footer.find_all("tag")] if footer else []

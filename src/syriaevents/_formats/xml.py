@@ -36,6 +36,7 @@ ITEM_ELEMENTS = {
         "body": "paragraph",
         "related": "link",
         "comments": "comment",
+        "tags": "tag",
     },
 }
 # The elements that are always lists, by kind: xmltodict decides by name alone.

@@ -1,0 +1,64 @@
+"""Canonical tags: one label for one subject, whatever case, spacing or country form.
+
+A country's name, adjective or demonym (``Turkish``, ``Turks``, ``Türkiye``) becomes the
+country's name (``Turkey``); any other tag becomes its lower-case form with single
+spaces (``Syrian Civil War`` → ``syrian civil war``, which is not ``Syria``). The
+country table is ``data/countries.txt``, shipped with the package.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["canonical_tag", "canonical_tags", "country_variants", "phrase_key"]
+
+# The words of a phrase, as text is matched against tags: letters and digits only.
+_WORDS = re.compile(r"\w+")
+
+
+def _normalize(tag: str) -> str:
+    return " ".join(tag.casefold().split())
+
+
+def _load_countries() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    canonical: dict[str, str] = {}
+    variants: dict[str, tuple[str, ...]] = {}
+    table = resources.files("syriaevents").joinpath("data/countries.txt")
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, *others = line.split("|")
+        variants[name] = (name, *others)
+        for word in (name, *others):
+            canonical[_normalize(word)] = name
+    return canonical, variants
+
+
+_COUNTRY_OF, _COUNTRY_VARIANTS = _load_countries()
+
+
+@lru_cache(maxsize=65_536)
+def canonical_tag(tag: str) -> str:
+    """The canonical form of a tag: a country's name, or the tag in lower case."""
+    if not isinstance(tag, str):
+        raise TypeError(f"canonical_tag() takes a str, not {type(tag).__name__}")
+    key = _normalize(tag)
+    return _COUNTRY_OF.get(key, key)
+
+
+def canonical_tags(tags: Iterable[str]) -> frozenset[str]:
+    """The set of canonical forms of some tags."""
+    return frozenset(canonical_tag(tag) for tag in tags)
+
+
+def country_variants(canonical: str) -> tuple[str, ...]:
+    """Every word the table has for a country (its name first); () for other tags."""
+    return _COUNTRY_VARIANTS.get(canonical, ())
+
+
+def phrase_key(text: str) -> str:
+    """A phrase's words, lower case, single spaces: "Al-Nusra's" → "al nusra s"."""
+    return " ".join(_WORDS.findall(text.casefold()))

@@ -1,0 +1,146 @@
+"""Canonical tags, relatedness, the archive's ranking reproduced, and the Archive index."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from syriaevents import (
+    Archive,
+    Article,
+    Event,
+    canonical_tag,
+    load,
+    related,
+    relatedness,
+    tag_article,
+)
+
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS
+
+
+def _seed_pool() -> tuple[Event, Event, list[Event]]:
+    """The two seed pages and one event per related link they show."""
+    first, second = load(EVENT_SEEDS["000"]), load(EVENT_SEEDS["002"])
+    assert isinstance(first, Event)
+    assert isinstance(second, Event)
+    pool = [first, second]
+    for page in (first, second):
+        pool += [Event(date=r.date, title=r.title, path=r.path, tags=r.tags) for r in page.related]
+    return first, second, pool
+
+
+@pytest.mark.parametrize(
+    ("tag", "canonical"),
+    [
+        ("Turkish", "Turkey"),
+        ("  turks ", "Turkey"),
+        ("Türkiye", "Turkey"),
+        ("Iranian", "Iran"),
+        ("Russian", "Russia"),
+        ("Syrian", "Syria"),
+        ("American", "United States"),
+        ("U.S.", "United States"),
+        ("Syrian Civil War", "syrian civil war"),
+        ("SYRIAN  civil   war", "syrian civil war"),
+        ("al-Nusra", "al-nusra"),
+    ],
+)
+def test_canonical_tag(tag: str, canonical: str) -> None:
+    """Country forms fold into the country; case and spacing fold; subjects stay apart."""
+    assert canonical_tag(tag) == canonical
+
+
+def test_seed_pages_share_tags_under_different_labels() -> None:
+    """Seed 000 says Turkish where 002 says Turkey: four shared canonical tags."""
+    first, second, _ = _seed_pool()
+    assert relatedness(first, second) == 4
+
+
+def test_related_reproduces_seed_000() -> None:
+    """Same events, same order, same Context tags as the page shows."""
+    first, _, pool = _seed_pool()
+    assert related(first, pool) == first.related
+
+
+@pytest.mark.parametrize("as_of", [datetime.date(2017, 9, 21), datetime.date(2018, 1, 14)])
+def test_related_reproduces_seed_002_as_it_was_made(as_of: datetime.date) -> None:
+    """Seed 002 was made before the 2018-01-15 event and after the 2017-09-21 one."""
+    _, second, pool = _seed_pool()
+    assert related(second, pool, as_of=as_of) == second.related
+    assert Archive(pool).related(second, as_of=as_of) == second.related
+
+
+@pytest.mark.parametrize("as_of", [datetime.date(2017, 9, 20), datetime.date(2018, 1, 15)])
+def test_seed_002_differs_outside_its_making_window(as_of: datetime.date) -> None:
+    """Outside that window the ranking changes: as_of really leaves events out."""
+    _, second, pool = _seed_pool()
+    assert related(second, pool, as_of=as_of) != second.related
+
+
+def test_archive_gives_the_same_answers() -> None:
+    """Merged by path; get, len, date order and related as the plain scan."""
+    first, _, pool = _seed_pool()
+    archive = Archive(pool)
+    assert len(archive) == 8  # ten links, two of them to the seed pages themselves
+    assert archive.related(first) == related(first, pool) == first.related
+    merged = archive.get(first.path)
+    assert merged is not None
+    assert merged.title == first.title
+    assert merged.tags == (*first.tags, "Turkey")  # as seed 002 labels it, united
+    assert archive.get("/news/1999/01/1/nothing") is None
+    dates = [item.date for item in archive if isinstance(item, Event)]
+    assert dates == sorted(dates)
+
+
+def test_an_article_joins_the_graph() -> None:
+    """Seed 001, tagged from the archive's vocabulary, ranks seed 000's event first."""
+    first, _, pool = _seed_pool()
+    archive = Archive(pool)
+    article = load(ARTICLE_SEEDS["001"])
+    assert isinstance(article, Article)
+    tagged = tag_article(article, archive.vocabulary())
+    assert "Turkish" in tagged.tags  # the text says Turkey; the vocabulary's label is kept
+    assert related(tagged, pool)[0].path == first.path
+    assert archive.related(tagged)[0].path == first.path
+
+
+def test_tag_article_matches_whole_words_and_country_forms() -> None:
+    """'Turkish' in the text finds 'Turkey'; 'Iranians' finds 'Iran'; no partial words."""
+    article = Article(title="Turkish troops", body=["Iranians protest.", "Syriana is a film."])
+    assert tag_article(article, ["Turkey", "Iran", "Syria", "Syrian Civil War"]).tags == (
+        "Turkey",
+        "Iran",
+    )
+
+
+# Tags drawn from a small vocabulary with repeats, so that postings get long.
+_TAGS = st.sampled_from(
+    ["Syria", "Syrian", "Russia", "Turkey", "Turkish", "Iran", "ISIL", "Idlib", "Aleppo"]
+)
+
+
+@st.composite
+def _pools(draw: st.DrawFn) -> list[Event]:
+    count = draw(st.integers(1, 60))
+    events = []
+    for index in range(count):
+        day = draw(st.dates(datetime.date(2011, 1, 1), datetime.date(2013, 12, 31)))
+        tags = tuple(draw(st.lists(_TAGS, min_size=1, max_size=5, unique=True)))
+        events.append(Event(date=day, title=f"Event {index % 40}", tags=tags))
+    return events
+
+
+@settings(max_examples=200, deadline=None)
+@given(pool=_pools(), data=st.data())
+def test_archive_agrees_with_the_scan(pool: list[Event], data: st.DataObject) -> None:
+    """Property: the index answers as the plain scan does, with and without as_of."""
+    archive = Archive(pool)
+    archive._LARGE = data.draw(st.sampled_from([0, 2, 4096]))  # long postings walked too
+    item = data.draw(st.sampled_from(pool))
+    limit = data.draw(st.integers(0, 8))
+    as_of = data.draw(st.none() | st.dates(datetime.date(2011, 1, 1), datetime.date(2014, 1, 1)))
+    assert archive.related(item, limit, as_of) == related(item, pool, limit, as_of)
