@@ -117,6 +117,23 @@ def test_tag_article_matches_whole_words_and_country_forms() -> None:
     )
 
 
+def test_a_newer_event_in_long_postings_only_wins_a_tie() -> None:
+    """Regression: an event found only in long postings, as related as the kept ones and
+    newer, must still displace them (found on a 300,000-event synthetic archive)."""
+    old = Event(date=datetime.date(2012, 1, 1), title="Old", tags=("A", "B"))
+    new = Event(date=datetime.date(2013, 1, 1), title="New", tags=("B", "C"))
+    filler = [
+        Event(date=datetime.date(2011, 1, day), title=f"F{day}", tags=("B", "C", "Z"))
+        for day in range(1, 4)
+    ]
+    item = Event(date=datetime.date(2014, 1, 1), title="Item", tags=("A", "B", "C"))
+    pool = [old, new, *filler, item]
+    archive = Archive(pool)
+    archive._LARGE = 2  # "A" (old and the item) stays short; "B" and "C" are walked
+    assert archive.related(item, limit=1) == related(item, pool, limit=1)
+    assert archive.related(item, limit=1)[0].title == "New"
+
+
 # Tags drawn from a small vocabulary with repeats, so that postings get long.
 _TAGS = st.sampled_from(
     ["Syria", "Syrian", "Russia", "Turkey", "Turkish", "Iran", "ISIL", "Idlib", "Aleppo"]

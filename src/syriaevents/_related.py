@@ -189,7 +189,9 @@ class Archive:
         """Add events found only in long postings, walking them newest first.
 
         Such an event shares at most len(large) tags; the walk stops once the ranking
-        holds ``limit`` events that no later (older) event could pass.
+        holds ``limit`` events that no later (older) event could pass: the worst kept
+        shares more tags than any event left could, or as many and is newer than the
+        events still to come.
         """
         ceiling = len(large)
         tags = self._tags
@@ -203,8 +205,10 @@ class Archive:
             if rank == previous:
                 continue
             previous = rank
-            if len(ranking) >= limit and -ranking[-1][0] >= ceiling:
-                break  # the worst kept shares as many tags as any event left could
+            if len(ranking) >= limit:
+                worst_shared, worst_rank = -ranking[-1][0], ranking[-1][1]
+                if worst_shared > ceiling or (worst_shared == ceiling and rank > worst_rank):
+                    break
             if rank in counted or rank == own:
                 continue
             entry = (-len(tags[rank] & query), rank)
