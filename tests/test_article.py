@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import time
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import html5lib
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syriaevents import (
     Article,
@@ -313,3 +315,24 @@ def test_load_names_the_offset_of_a_bad_byte(tmp_path: Path) -> None:
     with pytest.raises(ParseError, match="byte 0xe9 at byte offset 10") as raised:
         load(bad)
     assert (raised.value.line, raised.value.column) == (3, 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text())
+def test_arbitrary_text_only_ever_raises_parse_error(text: str) -> None:
+    """Property: parse_article and parse return a model or raise ParseError, nothing else."""
+    for reader in (parse_article, parse):
+        with contextlib.suppress(ParseError):
+            reader(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_mutated_articles_only_ever_raise_parse_error(data: st.DataObject) -> None:
+    """Property: an article seed with a slice cut out or junk put in fails cleanly if at all."""
+    text = read(data.draw(st.sampled_from(sorted(ARTICLE_SEEDS.values()))))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 300)))
+    junk = data.draw(st.text(alphabet=st.sampled_from(" \n•\t#*[]()<>ab"), max_size=30))
+    with contextlib.suppress(ParseError):
+        parse_article(text[:start] + junk + text[end:])

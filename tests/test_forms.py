@@ -154,6 +154,18 @@ def test_xml_refuses_hostile_and_unknown_documents(document: str) -> None:
         from_xml(document)
 
 
+@pytest.mark.parametrize(("form", "depth"), [("xml", 5_000), ("json", 5_000), ("html", 5_000)])
+def test_deep_nesting_is_refused_cleanly(form: str, depth: int) -> None:
+    """Regression: documents nested thousands deep give a ParseError, not RecursionError."""
+    document = {
+        "xml": "<event>" + "<title>" * depth + "x" + "</title>" * depth + "</event>",
+        "json": '{"type": "event", "title": ' + "[" * depth + "]" * depth + "}",
+        "html": '<article data-type="event">' + "<div>" * depth + "</article>",
+    }[form]
+    with pytest.raises(ParseError):
+        FORMS[form][1](document)
+
+
 def test_xml_errors_have_positions_and_paths() -> None:
     """Syntax errors say where; value errors name the field."""
     with pytest.raises(ParseError) as raised:

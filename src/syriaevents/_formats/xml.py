@@ -43,6 +43,9 @@ ITEM_ELEMENTS = {
 _FORCE_LIST = {kind: tuple(items.values()) for kind, items in ITEM_ELEMENTS.items()}
 # The first element's name: the root, which names the kind of document.
 _ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)")
+# Documents we write nest five elements deep at most; deeper ones are refused rather
+# than read by recursion without end.
+_MAX_NESTING = 32
 # Fields that hold whole numbers (a comment's depth in its thread's outline).
 _NUMBER_FIELDS = frozenset({"depth"})
 
@@ -149,8 +152,10 @@ class _ShapeError(Exception):
         self.path: list[str] = []
 
 
-def _fields(element: object, items: dict[str, str]) -> dict[str, Any]:
+def _fields(element: object, items: dict[str, str], depth: int = 0) -> dict[str, Any]:
     """xmltodict's shape back to plain data: list wrappers unwrapped, numbers read."""
+    if depth > _MAX_NESTING:
+        raise _ShapeError(f"expected elements nested at most {_MAX_NESTING} deep")
     if element is None:
         return {}
     if type(element) is not dict:
@@ -162,11 +167,11 @@ def _fields(element: object, items: dict[str, str]) -> dict[str, Any]:
             if key in _NUMBER_FIELDS and type(value) is str and value.isdigit():
                 out[key] = int(value)
             elif item is None:
-                out[key] = _fields(value, items) if type(value) is dict else value
+                out[key] = _fields(value, items, depth + 1) if type(value) is dict else value
             elif value is None:
                 out[key] = []
             elif type(value) is dict and len(value) == 1 and item in value:
-                out[key] = _items(value[item], items)
+                out[key] = _items(value[item], items, depth + 1)
             else:
                 raise _ShapeError(f"expected only <{item}> elements in <{key}>")
         except _ShapeError as exc:
@@ -175,11 +180,11 @@ def _fields(element: object, items: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def _items(values: list[object], items: dict[str, str]) -> list[object]:
+def _items(values: list[object], items: dict[str, str], depth: int) -> list[object]:
     out = []
     for index, value in enumerate(values):
         try:
-            out.append(_fields(value, items) if type(value) is dict else value)
+            out.append(_fields(value, items, depth + 1) if type(value) is dict else value)
         except _ShapeError as exc:
             exc.path.insert(0, f"[{index}]")
             raise
