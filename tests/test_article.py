@@ -23,6 +23,7 @@ from syriaevents import (
     from_html,
     from_json,
     from_xml,
+    iter_load,
     load,
     parse,
     parse_article,
@@ -31,7 +32,7 @@ from syriaevents import (
     to_xml,
 )
 
-from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, read
+from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, SEEDS, read
 from .strategies import outlines, thread_text
 
 ARTICLES = DATA / "articles"
@@ -312,6 +313,17 @@ def test_parse_and_load_recognise_each_seed(tmp_path: Path) -> None:
     with_bom = tmp_path / "bom.md"
     with_bom.write_bytes(b"\xef\xbb\xbf" + EVENT_SEEDS["002"].read_bytes())
     assert load(with_bom) == parse(read(EVENT_SEEDS["002"]))
+
+
+def test_iter_load_streams_a_folder(tmp_path: Path) -> None:
+    """Every document of a folder, recursively, in name order; a bad file names itself."""
+    assert [type(d).__name__ for d in iter_load(SEEDS)] == [
+        "Event", "Article", "Event", "Article", "Article"
+    ]  # fmt: skip
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "bad.md").write_text("### [2017-02-30](/news/x)\n", encoding="utf-8")
+    with pytest.raises(ParseError, match=r"bad\.md: expected a real date"):
+        list(iter_load(tmp_path))
 
 
 def test_load_names_the_offset_of_a_bad_byte(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ def test_all_is_pinned() -> None:
         "from_html",
         "from_json",
         "from_xml",
+        "iter_load",
         "load",
         "parse",
         "parse_article",

@@ -8,7 +8,7 @@ XML and HTML forms with ``to_json``/``from_json``, ``to_xml``/``from_xml`` and
 ``to_html``/``from_html``.
 """
 
-from ._documents import load, parse
+from ._documents import iter_load, load, parse
 from ._errors import ParseError, SerializationError, SyriaEventsError
 from ._formats.article import parse_article
 from ._formats.event_page import parse_event, to_markdown
@@ -38,6 +38,7 @@ __all__ = [
     "from_html",
     "from_json",
     "from_xml",
+    "iter_load",
     "load",
     "parse",
     "parse_article",

@@ -10,12 +10,12 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ._documents import decode_file, parse
+from ._documents import decode_file, files_in, parse
 from ._errors import ParseError
 from ._formats.event_page import to_markdown
 from ._formats.html import to_html
@@ -33,7 +33,6 @@ _ARTICLE_WRITERS: dict[str, Callable[[Any], str]] = {
     ".xml": to_xml,
 }
 _EVENT_WRITERS: dict[str, Callable[[Any], str]] = {".md": to_markdown, **_ARTICLE_WRITERS}
-_READABLE = {".md", ".txt"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,14 +63,6 @@ def _bundled_seeds() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
 
 
-def _files(sources: Sequence[Path]) -> Iterator[Path]:
-    for source in sources:
-        if source.is_dir():
-            yield from sorted(p for p in source.rglob("*") if p.suffix in _READABLE)
-        else:
-            yield source
-
-
 def _write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it: never a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -94,7 +85,7 @@ def _output_path(document: Event | Article) -> str:
 def _build(sources: Sequence[Path], output: Path) -> int:
     documents: list[Event | Article] = []
     failures = 0
-    files = list(_files(sources or [_bundled_seeds()]))
+    files = list(files_in(sources or [_bundled_seeds()]))
     for path in files:
         try:
             documents.append(parse(decode_file(path.read_bytes())))

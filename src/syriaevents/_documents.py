@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ._errors import ParseError
@@ -10,7 +11,10 @@ from ._formats.article import parse_article
 from ._formats.event_page import parse_event
 from ._models import Article, Event
 
-__all__ = ["is_event_page", "load", "parse"]
+__all__ = ["decode_file", "files_in", "is_event_page", "iter_load", "load", "parse"]
+
+# The files a folder holds that are read as documents.
+_DOCUMENT_SUFFIXES = frozenset({".md", ".txt"})
 
 # Event pages open with the Formats line (current layout) or the date heading (older).
 _EVENT_PAGE_STARTS = ("Formats:", "### [")
@@ -45,3 +49,30 @@ def decode_file(data: bytes) -> str:
 def load(path: str | os.PathLike[str]) -> Event | Article:
     """Read a file (UTF-8, BOM tolerated) and :func:`parse` it."""
     return parse(decode_file(Path(path).read_bytes()))
+
+
+def files_in(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The files given, and the documents in the folders given (recursively, name order)."""
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix in _DOCUMENT_SUFFIXES and p.is_file()
+            )
+        else:
+            yield path
+
+
+def iter_load(source: str | os.PathLike[str]) -> Iterator[Event | Article]:
+    """The documents of a file or of a folder (recursively), read one at a time.
+
+    Only one document is held at once, so memory stays flat however many files there
+    are. A file that cannot be read raises :class:`ParseError` naming the file.
+    """
+    for path in files_in([source]):
+        try:
+            yield load(path)
+        except ParseError as exc:
+            raise ParseError(
+                f"{path}: {exc.message}", line=exc.line, column=exc.column, path=exc.path
+            ) from exc
