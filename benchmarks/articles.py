@@ -11,6 +11,7 @@ import sys
 import timeit
 from pathlib import Path
 
+from _report import write_section
 from syriaevents import parse_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +19,6 @@ SEEDS = [
     ROOT / "seeds" / name
     for name in ("001_f2748accc73cd4ce.txt", "003_051a921274da9a80.txt", "004_b61e25a6d0ee314d.txt")
 ]
-START, END = "<!-- articles:start -->", "<!-- articles:end -->"
 
 
 def generated_thread(megabytes: float) -> str:
@@ -72,11 +72,7 @@ def main() -> int:
     result = "\n".join(lines)
     print(result)
     if arguments.write:
-        doc = ROOT / "docs/performance.md"
-        text = doc.read_text(encoding="utf-8")
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
-        doc.write_text(f"{head}{START}\n{result}\n{END}{tail}", encoding="utf-8")
+        write_section("articles", result)
     return 0
 
 

@@ -21,13 +21,13 @@ import pydantic
 import xmltodict
 from markdown_it import MarkdownIt
 
+from _report import write_section
 from syriaevents import Event, from_json, from_xml, parse_event, to_json, to_xml
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "seeds/000_46771aacd6f4a07c.txt", ROOT / "seeds/002_43154bf6cee5260a.txt"]
 PAGES += sorted((ROOT / "tests/data/markdown").glob("*.md"))
 CORPUS = ROOT.parent / "shared/corpus/archive"
-START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
 def best(run: Callable[[], object], number: int, repeat: int = 7) -> float:
@@ -167,11 +167,7 @@ def main() -> int:
     result = table(parse_rows() + json_rows(event) + xml_rows(event))
     print(result)
     if arguments.write:
-        doc = ROOT / "docs/performance.md"
-        text = doc.read_text(encoding="utf-8")
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
-        doc.write_text(f"{head}{START}\n{result}\n{END}{tail}", encoding="utf-8")
+        write_section("results", result)
     return 0
 
 

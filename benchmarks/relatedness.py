@@ -16,12 +16,10 @@ import sys
 import time
 import tracemalloc
 from itertools import accumulate
-from pathlib import Path
 
+from _report import write_section
 from syriaevents import Archive, Event, related
 
-ROOT = Path(__file__).resolve().parent.parent
-START, END = "<!-- relatedness:start -->", "<!-- relatedness:end -->"
 TAGS = 20_000
 
 
@@ -107,11 +105,7 @@ def main() -> int:
     )
     print(table)
     if arguments.write:
-        doc = ROOT / "docs/performance.md"
-        text = doc.read_text(encoding="utf-8")
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
-        doc.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
+        write_section("relatedness", table)
     return 0 if same else 1
 
 
