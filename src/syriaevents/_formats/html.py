@@ -341,8 +341,15 @@ def from_html(text: str | bytes) -> Any:
     """Read a page written by :func:`to_html` back into its model."""
     text = as_text(text, "from_html")
     builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
+    try:
+        builder.feed(text)
+        builder.close()
+    except AssertionError as exc:
+        # html.parser asserts on some malformed markup, e.g. "<![word" (found by fuzzing).
+        line, column = builder.getpos()
+        raise ParseError(
+            f"expected well-formed HTML ({exc})", line=line, column=column + 1
+        ) from exc
     for node in builder.root.descendants():
         kind = node.attrs.get("data-type")
         if node.tag == "article" and kind in KINDS:
