@@ -26,6 +26,7 @@ def test_all_is_pinned() -> None:
         "from_json",
         "from_xml",
         "iter_load",
+        "json_schema",
         "load",
         "parse",
         "parse_article",

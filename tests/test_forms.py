@@ -105,7 +105,7 @@ def test_json_is_self_describing_and_ordered() -> None:
         (lambda d: d["related"][3].__setitem__("date", "2017-13-01"), "related[3].date"),
         (lambda d: d["related"][3].__setitem__("date", 20170101), "related[3].date"),
         (lambda d: d.__setitem__("tags", "Syria"), "tags"),
-        (lambda d: d["sources"][0].__setitem__("url", "javascript:alert(1)"), "sources[0]"),
+        (lambda d: d["sources"][0].__setitem__("url", "javascript:alert(1)"), "sources[0].url"),
         (lambda d: d.__setitem__("title", 5), "title"),
         (lambda d: d.__setitem__("type", "nonsense"), "type"),
         (lambda d: d.pop("date"), "date"),

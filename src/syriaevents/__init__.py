@@ -18,6 +18,7 @@ from ._formats.xml import from_xml, to_xml
 from ._models import Article, Change, Comment, Event, Image, Link, RelatedEvent, Source
 from ._paths import archive_path
 from ._related import Archive, related, relatedness, tag_article
+from ._schema import json_schema
 from ._tags import canonical_tag
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "from_json",
     "from_xml",
     "iter_load",
+    "json_schema",
     "load",
     "parse",
     "parse_article",

@@ -41,6 +41,8 @@ KINDS: dict[str, type] = {"event": Event, "article": Article}
 _MODELS = (Source, RelatedEvent, Change, Image, Link, Article)
 _OUTLINE_KEYS = frozenset({"depth", "author", "body"})
 
+# The start of a model validator's message: "expected a valid value: Source.url must".
+_VALIDATOR_FIELD = re.compile(r"expected a valid value: [A-Z]\w*\.(\w+) ")
 # The only timestamp form the writers produce (dates are checked by shape below).
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 
@@ -207,7 +209,12 @@ def _explain(fields: dict[str, Any], model: type, error: Exception) -> ParseErro
     except Exception as detailed:
         for message in cattrs.transform_error(detailed, path="$", format_exception=_describe):
             text, _, where = message.rpartition(" @ ")
-            return ParseError(text, path=where.removeprefix("$").lstrip(".") or None)
+            path = where.removeprefix("$").lstrip(".")
+            # A model's validator names its field ("Source.url must be ..."): point at it.
+            field = _VALIDATOR_FIELD.match(text)
+            if field and not path.endswith(field.group(1)):
+                path = f"{path}.{field.group(1)}" if path else field.group(1)
+            return ParseError(text, path=path or None)
     return ParseError(_describe(error, None))
 
 
