@@ -1,11 +1,13 @@
 """Coverage-guided fuzzing of every reader with atheris: only ParseError may escape.
 
-    pip install atheris
-    python fuzz/fuzz_readers.py fuzz/corpus -max_total_time=600
+    pip install -e ".[fuzz]"
+    mkdir -p /tmp/fuzz-work
+    python fuzz/fuzz_readers.py /tmp/fuzz-work fuzz/corpus -max_total_time=600
 
-The seed corpus (fuzz/corpus) holds the seeds and their JSON, XML and HTML forms. The
-first byte of each input picks the reader; the rest is its text. A crash prints the
-input; turn it into a regression test (tests/test_fuzz_regressions.py).
+The seed corpus (fuzz/corpus) holds the seeds and hand-written pages and their JSON,
+XML and HTML forms; new inputs go to the first folder named. The first byte of each
+input picks the reader; the rest is its text. A crash prints the input in Base64: add it
+to tests/test_fuzz_regressions.py before fixing the reader.
 """
 
 from __future__ import annotations

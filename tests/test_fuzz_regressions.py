@@ -19,6 +19,12 @@ CRASHES = {
         "IndpZHRoPWRldmljZbKysrKysrKysrKysrKysrKysrKysrKysrKybyBUZWxsIFJpZmFhgHQKCjwhW1J1c3NpYQpD"
         "bGljayBsb3I6IzFmMjMyODtiYWNrZ3JvdW5kOiNmZGZjZjl9YXtjb2xvcjojMWE0dGVyJWs="
     ),
+    # urlsplit raised ValueError on a stray "]" in an original URL's host.
+    "url-bracket-host": (
+        "AAoKIyBSdXNzaWEgSG9zdHMgVP9sZiAKSW5sZWR3IGH/dGhlIGNvbmZsaWN0LgoKT3JpZ2luYWwgdXJs"
+        "OgoKPGh0dHBzOi8vd3d3LnRo//////////////////9hbGtzLXdpdGgtaXJdYW4tc3lyaWEtdHVya2V5"
+        "LWE4MDkzND4="
+    ),
 }
 
 

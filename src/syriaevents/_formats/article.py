@@ -300,6 +300,14 @@ def _authors(byline: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in names if name.strip())
 
 
+def _host(url: str) -> str:
+    """A URL's host, or "" when it has none or cannot be split (a stray "]", say)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # found by fuzzing: urlsplit refuses malformed IPv6 hosts
+        return ""
+
+
 def _read_article(lines: list[str], comments: tuple[Comment, ...]) -> Article:
     kept = _without_furniture(lines)
     blocks = _blocks(kept)
@@ -363,7 +371,7 @@ def _read_article(lines: list[str], comments: tuple[Comment, ...]) -> Article:
             if paragraph:
                 body.append(paragraph)
 
-    site = site_for_host(urlsplit(url).hostname or "") if url else None
+    site = site_for_host(_host(url)) if url else None
     site = site or site_for_text(lines)
     try:
         return Article(
