@@ -7,7 +7,7 @@ import datetime
 from hypothesis import strategies as st
 
 from syriaevents import Change, Event, RelatedEvent, Source, archive_path
-from syriaevents._text import FORBIDDEN_IN_LINE
+from syriaevents._text import FORBIDDEN_IN_LINE, repair_mojibake
 
 # Text mixes arbitrary Unicode with the characters that mean something in the forms.
 _SPECIAL = "[]()_*#&;<>\"'`\\|!-—–…’“”\u00a0"
@@ -116,7 +116,8 @@ def outlines(draw: st.DrawFn) -> list[tuple[int, str, tuple[str, ...]]]:
         depth = 0 if position == 0 else draw(st.integers(0, depth + 1))
         # A line starting with "•" at a comment's indentation is a reply by the grammar of
         # these threads (a reader could not tell either), so comment text never starts so.
-        plain = lines.filter(lambda text: not text.startswith("•"))
+        # Scraped text is repaired when it reads as mojibake; comment text here is not.
+        plain = lines.filter(lambda t: not t.startswith("•") and repair_mojibake(t) == t)
         author = draw(plain)
         body = draw(st.lists(st.lists(plain, min_size=1, max_size=3).map("\n".join), max_size=3))
         outline.append((depth, author, tuple(body)))

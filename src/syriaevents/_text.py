@@ -45,6 +45,40 @@ def find_forbidden(text: str, lines: list[str]) -> tuple[int, int] | None:
     return None
 
 
+# UTF-8 that was decoded as cp1252 or Latin-1: the lead byte of a sequence (0xC2-0xF4,
+# read as "Â".."ô") followed by its continuation bytes (0x80-0xBF, read as "€", "™",
+# "’", "©"...). "Ã©" was "é"; "â€™" was "’"; "Â " was a no-break space.
+_CONTINUATION = "\u0080-\u00bf" + "".join(
+    bytes([byte]).decode("cp1252", "ignore") for byte in range(0x80, 0xA0)
+)
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]{{1,3}}")
+
+
+def _repair(match: re.Match[str]) -> str:
+    spelled = match.group()
+    try:
+        raw = spelled.encode("cp1252")
+    except UnicodeEncodeError:
+        raw = spelled.encode("latin-1", "ignore")
+    try:
+        repaired = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return spelled  # not a UTF-8 sequence after all: leave the text as it is
+    # "Â€" would become U+0080, a control character no text may hold: leave it.
+    return spelled if FORBIDDEN_IN_LINE.search(repaired) else repaired
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as cp1252: "Itâ€™s" becomes "It’s". ASCII text is returned as is.
+
+    Only character runs that decode as whole UTF-8 sequences are changed, so ordinary
+    accented text ("São Tomé", "Çavuşoğlu") is left alone.
+    """
+    if text.isascii():
+        return text
+    return _MOJIBAKE.sub(_repair, text)
+
+
 # An HTML character reference with its semicolon: named, decimal or hexadecimal.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NAMED = html.entities.html5
@@ -87,11 +121,26 @@ def decode_entities(text: str) -> str:
     return _ENTITY.sub(_decode_match, text)
 
 
+def _keep_as_written(match: re.Match[str]) -> str:
+    spelled = match.group()
+    if _repair(match) == spelled:
+        return spelled
+    # Text that reads like mojibake but is meant: spell its first character as a
+    # character reference, so that reading repairs nothing and decodes it back.
+    return f"&#{ord(spelled[0])};{spelled[1:]}"
+
+
 def escape_entities(text: str) -> str:
-    """Write text so that ``decode_entities`` gives it back: ``&`` only where needed."""
-    if "&" not in text:
-        return text
-    return _ENTITY.sub(_escape_match, text)
+    """Write text so that ``decode_entities(repair_mojibake(...))`` gives it back.
+
+    ``&`` is escaped only where it would start a reference, and a run that would read as
+    mojibake is kept as written.
+    """
+    if "&" in text:
+        text = _ENTITY.sub(_escape_match, text)
+    if not text.isascii():
+        text = _MOJIBAKE.sub(_keep_as_written, text)
+    return text
 
 
 def as_text(document: object, reader: str) -> str:

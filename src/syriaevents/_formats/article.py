@@ -27,7 +27,7 @@ from .._sites import (
     site_for_host,
     site_for_text,
 )
-from .._text import decode_entities, find_forbidden
+from .._text import decode_entities, find_forbidden, repair_mojibake
 
 __all__ = ["parse_article"]
 
@@ -95,6 +95,7 @@ def parse_article(text: str) -> Article:
     if not isinstance(text, str):
         raise TypeError(f"parse_article() takes a str, not {type(text).__name__}")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = repair_mojibake(text)  # scraped text is often UTF-8 that was read as cp1252
     lines = text.split("\n")
     found = find_forbidden(text, lines)
     if found:
