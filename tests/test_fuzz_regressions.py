@@ -25,6 +25,9 @@ CRASHES = {
         "OgoKPGh0dHBzOi8vd3d3LnRo//////////////////9hbGtzLXdpdGgtaXJdYW4tc3lyaWEtdHVya2V5"
         "LWE4MDkzND4="
     ),
+    # A related link whose URL the Link model refuses ("#0](#") raised ValueError
+    # (rebuilt by hand from the fuzzer's traceback).
+    "refused-link": "AEEgdGl0bGUKClNvbWUgdGV4dC4KCioqUmVsYXRlZCBhcnRpY2xlOioqIFtBIGxpbmtdKCMwXSgjKQo=",
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from .._errors import ParseError
@@ -234,30 +235,37 @@ def _read_thread(lines: list[str], start: int) -> tuple[Comment, ...]:
         raise ParseError(f"expected a valid comment: {exc}", line=start + 1, column=1) from exc
 
 
-def _blocks(lines: list[str]) -> list[tuple[int, str]]:
-    """Paragraphs: runs of non-blank lines, with the index of their first line."""
+def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Paragraphs: runs of non-blank lines, with the number of their first line."""
     blocks: list[tuple[int, str]] = []
     current: list[str] = []
     first = 0
-    for index, line in enumerate([*lines, ""]):
-        if line.strip():
-            if not current:
-                first = index
+    previous = -2
+    for index, line in lines:
+        if line.strip() and current and index == previous + 1:
             current.append(line.strip())
+        elif line.strip():
+            if current:
+                blocks.append((first, "\n".join(current)))
+            first, current = index, [line.strip()]
         elif current:
             blocks.append((first, "\n".join(current)))
             current = []
+        previous = index
+    if current:
+        blocks.append((first, "\n".join(current)))
     return blocks
 
 
-def _without_furniture(lines: list[str]) -> list[str]:
-    kept: list[str] = []
-    for line in lines:
+def _without_furniture(lines: list[str]) -> list[tuple[int, str]]:
+    """The lines that are not site furniture, with their numbers (0-based)."""
+    kept: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
         stripped = line.strip()
         if any(pattern.fullmatch(stripped) for pattern in APPEAL_STARTS):
             break  # the closing appeal and everything after it
         if not any(pattern.fullmatch(stripped) for pattern in FURNITURE):
-            kept.append(line)
+            kept.append((index, line))
     return kept
 
 
@@ -316,7 +324,7 @@ def _read_article(lines: list[str], comments: tuple[Comment, ...]) -> Article:
         raise ParseError(
             "expected an article: a headline and its text, found none", line=1, column=1
         )
-    first_line = next(line for line in kept if line.strip()).strip()
+    first_line = next(line for _, line in kept if line.strip()).strip()
     markdown = _MARKDOWN_TITLE.fullmatch(first_line) is not None
     _, title_block = blocks.pop(0)
     title_match = _MARKDOWN_TITLE.fullmatch(title_block) if markdown else None
@@ -340,7 +348,10 @@ def _read_article(lines: list[str], comments: tuple[Comment, ...]) -> Article:
             break
         blocks.pop(0)
     if blocks and not images:
-        image = _split_caption(blocks[0][1], markdown)
+        try:
+            image = _split_caption(blocks[0][1], markdown)
+        except (TypeError, ValueError) as exc:  # a caption or credit the models refuse
+            raise ParseError(f"expected a valid caption ({exc})", line=blocks[0][0] + 1) from exc
         if image is not None:
             images.append(image)
             blocks.pop(0)
@@ -349,28 +360,11 @@ def _read_article(lines: list[str], comments: tuple[Comment, ...]) -> Article:
     related: list[Link] = []
     url = None
     blocks_iter = iter(blocks)
-    for _, block in blocks_iter:
-        related_match = _RELATED.fullmatch(block)
-        original = _ORIGINAL_URL.fullmatch(block)
-        agency = _AGENCY_LINE.fullmatch(block)
-        if related_match:
-            links = _LINK.findall(related_match["rest"])
-            related.extend(Link(title=_plain(t), url=u or "#") for t, u in links)
-            if not links:
-                related.append(Link(title=_plain(related_match["rest"]), url="#"))
-        elif original:
-            found = original["url"]
-            if found is None:
-                following = next(blocks_iter, (0, ""))[1]
-                angle = _ANGLE_URL.fullmatch(following)
-                found = angle["url"] if angle else following.strip() or None
-            url = found
-        elif agency and agency["agency"] not in authors:
-            authors.append(agency["agency"])
-        else:
-            paragraph = _plain(block) if markdown else block
-            if paragraph:
-                body.append(paragraph)
+    for line, block in blocks_iter:
+        try:
+            url = _read_block(block, blocks_iter, markdown, authors, body, related, url)
+        except (TypeError, ValueError) as exc:  # a link or text the models refuse
+            raise ParseError(f"expected a valid paragraph ({exc})", line=line + 1) from exc
 
     site = site_for_host(_host(url)) if url else None
     site = site or site_for_text(lines)
@@ -388,3 +382,37 @@ def _read_article(lines: list[str], comments: tuple[Comment, ...]) -> Article:
         )
     except (TypeError, ValueError) as exc:
         raise ParseError(f"expected a valid article: {exc}", line=1, column=1) from exc
+
+
+def _read_block(
+    block: str,
+    rest: Iterator[tuple[int, str]],
+    markdown: bool,
+    authors: list[str],
+    body: list[str],
+    related: list[Link],
+    url: str | None,
+) -> str | None:
+    """Read one block of the body into the lists it belongs to; returns the URL so far."""
+    related_match = _RELATED.fullmatch(block)
+    original = _ORIGINAL_URL.fullmatch(block)
+    agency = _AGENCY_LINE.fullmatch(block)
+    if related_match:
+        links = _LINK.findall(related_match["rest"])
+        related.extend(Link(title=_plain(t), url=u or "#") for t, u in links)
+        if not links:
+            related.append(Link(title=_plain(related_match["rest"]), url="#"))
+    elif original:
+        found = original["url"]
+        if found is None:
+            following = next(rest, (0, ""))[1]
+            angle = _ANGLE_URL.fullmatch(following)
+            found = angle["url"] if angle else following.strip() or None
+        url = found
+    elif agency and agency["agency"] not in authors:
+        authors.append(agency["agency"])
+    else:
+        paragraph = _plain(block) if markdown else block
+        if paragraph:
+            body.append(paragraph)
+    return url
