@@ -6,7 +6,8 @@ import datetime
 
 from hypothesis import strategies as st
 
-from syriaevents import Change, Event, RelatedEvent, Source, archive_path
+from syriaevents import Article, Change, Event, Image, Link, RelatedEvent, Source, archive_path
+from syriaevents._models import thread_from_outline
 from syriaevents._text import FORBIDDEN_IN_LINE, repair_mojibake
 
 # Text mixes arbitrary Unicode with the characters that mean something in the forms.
@@ -122,3 +123,23 @@ def outlines(draw: st.DrawFn) -> list[tuple[int, str, tuple[str, ...]]]:
         body = draw(st.lists(st.lists(plain, min_size=1, max_size=3).map("\n".join), max_size=3))
         outline.append((depth, author, tuple(body)))
     return outline
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    """Any valid article, its thread included."""
+    outline = draw(st.none() | outlines())
+    return Article(
+        title=draw(titles),
+        url=draw(st.none() | urls),
+        publisher=draw(st.none() | lines),
+        authors=draw(tags),
+        published=draw(st.none() | dates),
+        images=draw(
+            st.lists(st.builds(Image, caption=lines, credit=st.none() | lines), max_size=2)
+        ),
+        body=draw(st.lists(st.lists(lines, min_size=1, max_size=3).map("\n".join), max_size=4)),
+        related=draw(st.lists(st.builds(Link, title=lines, url=urls | st.just("#")), max_size=3)),
+        comments=thread_from_outline(outline or []),
+        tags=draw(tags),
+    )

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from syriaevents import (
+    Article,
     Event,
     ParseError,
     Source,
@@ -30,7 +31,7 @@ from syriaevents import (
 )
 
 from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, HAND_WRITTEN_PAGES, read
-from .strategies import events
+from .strategies import articles, events
 
 FORMS: dict[str, tuple[Callable[[object], str], Callable[[str], object]]] = {
     "json": (to_json, from_json),
@@ -181,6 +182,30 @@ def test_html_is_valid_html5() -> None:
     """The page passes a strict HTML5 parse."""
     for path in CASES.values():
         html5lib.HTMLParser(strict=True).parse(to_html(parse(read(path))))
+
+
+@settings(max_examples=100, deadline=None)
+@given(document=events() | articles())
+def test_html_of_any_model_is_valid_html5(document: Event | Article) -> None:
+    """Property: whatever text a model holds, its page passes a strict HTML5 parse and
+    holds no live script or script link."""
+    page = to_html(document)
+    tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+    assert not tree.findall(".//script")
+    for element in tree.iter():
+        for name in ("href", "src"):
+            value = (element.get(name) or "").strip().lower()
+            assert not value.startswith(("javascript:", "data:", "vbscript:"))
+    assert from_html(page) == document
+
+
+@pytest.mark.parametrize("form", FORMS)
+@settings(max_examples=100, deadline=None)
+@given(article=articles())
+def test_every_article_round_trips(form: str, article: Article) -> None:
+    """Property: any valid article reads back equal from every form."""
+    write, read_back = FORMS[form]
+    assert read_back(write(article)) == article
 
 
 def test_html_shows_the_event_to_a_reader() -> None:

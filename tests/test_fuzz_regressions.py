@@ -27,7 +27,9 @@ CRASHES = {
     ),
     # A related link whose URL the Link model refuses ("#0](#") raised ValueError
     # (rebuilt by hand from the fuzzer's traceback).
-    "refused-link": "AEEgdGl0bGUKClNvbWUgdGV4dC4KCioqUmVsYXRlZCBhcnRpY2xlOioqIFtBIGxpbmtdKCMwXSgjKQo=",
+    "refused-link": (
+        "AEEgdGl0bGUKClNvbWUgdGV4dC4KCioqUmVsYXRlZCBhcnRpY2xlOioqIFtBIGxpbmtdKCMwXSgjKQo="
+    ),
 }
 
 
