@@ -8,8 +8,24 @@ import time
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from syriaevents import ParseError, from_html, from_json, from_xml, parse_article, parse_event
+from syriaevents import (
+    ParseError,
+    from_html,
+    from_json,
+    from_xml,
+    load,
+    parse,
+    parse_article,
+    parse_event,
+    to_html,
+    to_json,
+    to_xml,
+)
+
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, read
 
 _HEAD = "### [2017-05-4](/news/2017/05/4/index.md)\n\n# T \n\n"
 
@@ -54,3 +70,33 @@ def test_hostile_input_costs_linear_time(case: str) -> None:
     read, make = CASES[case]
     small, large = make(100_000), make(400_000)
     assert _best_time(read, large) / max(_best_time(read, small), 1e-4) < 8
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary(max_size=2000))
+def test_load_of_any_bytes_only_raises_parse_error(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    """Property: whatever bytes a file holds, load returns a model or raises ParseError."""
+    path = tmp_path_factory.mktemp("bytes") / "page.md"
+    path.write_bytes(data)
+    with contextlib.suppress(ParseError):
+        load(path)
+
+
+_FORMS = {"json": (to_json, from_json), "xml": (to_xml, from_xml), "html": (to_html, from_html)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_mutated_forms_only_raise_parse_error(data: st.DataObject) -> None:
+    """Property: a seed's JSON, XML or HTML form with a slice cut out or junk put in is
+    read or refused with ParseError, never another error."""
+    write, read_back = _FORMS[data.draw(st.sampled_from(sorted(_FORMS)))]
+    seed = data.draw(st.sampled_from(sorted([*EVENT_SEEDS.values(), *ARTICLE_SEEDS.values()])))
+    text = write(parse(read(seed)))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 200)))
+    junk = data.draw(st.text(alphabet=st.sampled_from('<>/&;"{}[],:\\ \nabc0-'), max_size=20))
+    with contextlib.suppress(ParseError):
+        read_back(text[:start] + junk + text[end:])
