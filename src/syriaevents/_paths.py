@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["archive_path", "date_from_path", "day_path", "slugify"]
+__all__ = ["archive_path", "day_path", "slugify"]
 
 # The archive slugs the first 140 characters of a headline *after* its UTF-8 bytes
 # were mis-decoded as Latin-1 (so "Erdoğan" becomes "erdoaan" and "1,500-2,000" with an en dash
@@ -25,8 +25,6 @@ _TRANSLITERATE = {0x80 + i: "" for i in range(0x20)} | {
 }
 # A run of anything but ASCII letters and digits becomes one hyphen.
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-# The date part of an archive path: /news/YYYY/MM/D/ (day without a leading zero).
-_DATED_PATH = re.compile(r"/news/(\d{4})/(\d{2})/(\d{1,2})/")
 
 
 def slugify(title: str) -> str:
@@ -59,15 +57,3 @@ def archive_path(date: datetime.date, title: str) -> str:
     if not slug:
         raise ValueError(f"cannot make an archive path from {title!r}: it has no letter or digit")
     return f"{day_path(date)}/{slug}"
-
-
-def date_from_path(path: str) -> datetime.date | None:
-    """The date an archive path names (``/news/2017/05/4/...``), or None if it names none.
-
-    Raises ``ValueError`` if the path has the dated form but the date does not exist.
-    """
-    match = _DATED_PATH.match(path)
-    if match is None:
-        return None
-    year, month, day = (int(part) for part in match.groups())
-    return datetime.date(year, month, day)
