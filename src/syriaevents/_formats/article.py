@@ -82,7 +82,7 @@ _EMPHASIS = re.compile(
 )
 
 # A comment: a bullet, then the author. Indentation is counted separately.
-_BULLET = "• "
+_BULLET = "•"
 _THREAD_INDENT = 2  # a top-level comment's bullet, and each level of reply
 _MAX_AUTHOR = 120  # longer bullet lines are list items of the article, not authors
 
@@ -172,8 +172,8 @@ def _thread_start(lines: list[str]) -> int:
             continue
         if _indent(line) < _THREAD_INDENT:
             break
-        top_level_bullet = _indent(line) == _THREAD_INDENT and line.lstrip(" ").startswith("•")
-        if top_level_bullet and len(line) <= _MAX_AUTHOR + _THREAD_INDENT + len(_BULLET):
+        top_level_bullet = _indent(line) == _THREAD_INDENT and line.lstrip(" ").startswith(_BULLET)
+        if top_level_bullet and len(line) <= _THREAD_INDENT + len(_BULLET) + 1 + _MAX_AUTHOR:
             start = index
     return start
 
@@ -195,7 +195,7 @@ def _read_thread(lines: list[str], start: int) -> tuple[Comment, ...]:
                 line=index + 1,
                 column=indent + 1,
             )
-        if content.startswith("•"):
+        if content.startswith(_BULLET):
             depth = indent // _THREAD_INDENT - 1
             deepest = outline[-1][0] + 1 if outline else 0
             if depth > deepest:
@@ -205,9 +205,11 @@ def _read_thread(lines: list[str], start: int) -> tuple[Comment, ...]:
                     line=index + 1,
                     column=indent + 1,
                 )
-            author = content[1:].strip()
+            author = content[len(_BULLET) :].strip()
             if not author:
-                raise ParseError("expected the author after '•'", line=index + 1, column=indent + 2)
+                raise ParseError(
+                    f"expected the author after '{_BULLET}'", line=index + 1, column=indent + 2
+                )
             outline.append((depth, author, []))
             blank_before = True
             continue
