@@ -121,6 +121,14 @@ def decode_entities(text: str) -> str:
     return _ENTITY.sub(_decode_match, text)
 
 
+def read_text(raw: str) -> str:
+    """Text as a scraped page wrote it, as meant: mojibake repaired, then references
+    decoded. The inverse of :func:`escape_entities`."""
+    if raw.isascii() and "&" not in raw:
+        return raw  # the common case: nothing to repair or decode
+    return decode_entities(repair_mojibake(raw))
+
+
 def _keep_as_written(match: re.Match[str]) -> str:
     spelled = match.group()
     if _repair(match) == spelled:
@@ -131,7 +139,7 @@ def _keep_as_written(match: re.Match[str]) -> str:
 
 
 def escape_entities(text: str) -> str:
-    """Write text so that ``decode_entities(repair_mojibake(...))`` gives it back.
+    """Write text so that :func:`read_text` gives it back.
 
     ``&`` is escaped only where it would start a reference, and a run that would read as
     mojibake is kept as written.

@@ -19,7 +19,7 @@ import attrs
 from .._errors import ParseError, SerializationError
 from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevalidated_related
 from .._paths import archive_path, day_path
-from .._text import decode_entities, escape_entities, find_forbidden, repair_mojibake
+from .._text import decode_entities, escape_entities, find_forbidden, read_text
 from . import _patterns as P
 
 __all__ = ["PageLayout", "parse_event", "to_markdown"]
@@ -209,7 +209,7 @@ def _read_date(lines: _Lines, index: int) -> datetime.date:
 
 
 def _clean(lines: _Lines, index: int, raw: str, what: str) -> str:
-    value = decode_entities(repair_mojibake(raw)).strip()
+    value = read_text(raw).strip()
     if not value:
         raise lines.error(index, f"expected {what}")
     return value
@@ -237,9 +237,7 @@ def _read_summary(lines: _Lines, start: int, end: int) -> str | None:
         paragraphs.append("\n".join(current))
     if not paragraphs:
         return None
-    return "\n\n".join(
-        decode_entities(repair_mojibake(paragraph)).strip() for paragraph in paragraphs
-    )
+    return "\n\n".join(read_text(paragraph).strip() for paragraph in paragraphs)
 
 
 def _read_section(lines: _Lines, index: int) -> tuple[_Section, int]:
@@ -345,14 +343,10 @@ def _read_related(lines: _Lines, index: int, start: int) -> RelatedEvent:
     if context is not None:
         tags = tuple(context.split(P.TAG_SEPARATOR))
         if not _plain_tags(context):  # else no tag is padded, empty or holds an entity
-            tags = tuple([decode_entities(repair_mojibake(tag)).strip() for tag in tags])
+            tags = tuple([read_text(tag).strip() for tag in tags])
         if "" in tags:
             raise lines.error(index, "expected a tag between each ', '", mark)
-    title = raw_title.strip()
-    if "&" in title or not title.isascii():
-        title = decode_entities(repair_mojibake(title)).strip()
-    if not title:
-        raise lines.error(index, "expected a headline")
+    title = _clean(lines, index, raw_title, "a headline")
     # Every field was checked above: clean one-line text, an archive path and its date.
     return prevalidated_related(title, path, date, tags)
 
