@@ -11,7 +11,6 @@ import bisect
 import datetime
 import heapq
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Protocol
@@ -100,7 +99,7 @@ class Archive:
     answers as ``related(item, items)`` does; iteration is in date order, oldest first.
     """
 
-    # Postings longer than this are not counted whole: their events are checked one
+    # Postings longer than this are not read whole: their events are checked one
     # by one, newest first, only while they could still make the ranking.
     _LARGE = 4096
 
@@ -165,22 +164,22 @@ class Archive:
         small = [p for p in postings if len(p) <= self._LARGE]
         large = postings[len(small) :]
         tags = self._tags
-        # Every event in a short posting is counted exactly (C-speed Counter, then the
-        # long postings it is in, by set intersection).
-        counts = Counter(chain.from_iterable(small))
+        # Every event in a short posting is ranked by the tags it shares, long postings
+        # included (one set intersection each).
+        seen = set(chain.from_iterable(small))
         best = heapq.nsmallest(
             limit,
-            ((-len(tags[rank] & query), rank) for rank in counts if rank >= first and rank != own),
+            ((-len(tags[rank] & query), rank) for rank in seen if rank >= first and rank != own),
         )
         if large:
-            best = self._walk_large(large, query, counts, first, own, limit, best)
+            best = self._walk_large(large, query, seen, first, own, limit, best)
         return tuple(_result(self._events[rank], tags[rank] & query, labels) for _, rank in best)
 
     def _walk_large(
         self,
         large: list[array[int]],
         query: frozenset[str],
-        counted: Counter[int],
+        seen: set[int],
         first: int,
         own: int,
         limit: int,
@@ -209,7 +208,7 @@ class Archive:
                 worst_shared, worst_rank = -ranking[-1][0], ranking[-1][1]
                 if worst_shared > ceiling or (worst_shared == ceiling and rank > worst_rank):
                     break
-            if rank in counted or rank == own:
+            if rank in seen or rank == own:
                 continue
             entry = (-len(tags[rank] & query), rank)
             if len(ranking) < limit or entry < ranking[-1]:
