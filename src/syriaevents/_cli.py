@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ._documents import decode_file, files_in, parse
+from ._documents import files_in, load
 from ._errors import ParseError
 from ._formats.event_page import to_markdown
 from ._formats.html import to_html
@@ -88,7 +88,7 @@ def _build(sources: Sequence[Path], output: Path) -> int:
     files = list(files_in(sources or [_bundled_seeds()]))
     for path in files:
         try:
-            documents.append(parse(decode_file(path.read_bytes())))
+            documents.append(load(path))
         except OSError as exc:
             print(f"{path}:1:1: cannot read: {exc.strerror}", file=sys.stderr)
             failures += 1
