@@ -10,8 +10,9 @@ from ._errors import ParseError
 from ._formats.article import parse_article
 from ._formats.event_page import parse_event
 from ._models import Article, Event
+from ._text import decode_utf8
 
-__all__ = ["decode_file", "files_in", "is_event_page", "iter_load", "load", "parse"]
+__all__ = ["files_in", "is_event_page", "iter_load", "load", "parse"]
 
 # The files a folder holds that are read as documents.
 _DOCUMENT_SUFFIXES = frozenset({".md", ".txt"})
@@ -32,23 +33,9 @@ def parse(text: str) -> Event | Article:
     return parse_event(text) if is_event_page(text) else parse_article(text)
 
 
-def decode_file(data: bytes) -> str:
-    """A file's bytes as text: UTF-8, a byte order mark allowed, else ParseError."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ParseError(
-            f"expected UTF-8, found byte {data[exc.start]:#04x} at byte offset {exc.start}",
-            line=line,
-            column=column,
-        ) from exc
-
-
 def load(path: str | os.PathLike[str]) -> Event | Article:
     """Read a file (UTF-8, BOM tolerated) and :func:`parse` it."""
-    return parse(decode_file(Path(path).read_bytes()))
+    return parse(decode_utf8(Path(path).read_bytes(), bom=True))
 
 
 def files_in(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:

@@ -12,6 +12,7 @@ __all__ = [
     "FORBIDDEN_IN_TEXT",
     "as_text",
     "decode_entities",
+    "decode_utf8",
     "escape_entities",
 ]
 
@@ -151,16 +152,25 @@ def escape_entities(text: str) -> str:
     return text
 
 
+def decode_utf8(data: bytes, *, bom: bool = False) -> str:
+    """Bytes as UTF-8 text (a leading byte order mark dropped if ``bom``); a byte that is
+    not UTF-8 is a ParseError naming its byte offset, line and column."""
+    try:
+        return data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ParseError(
+            f"expected UTF-8, found byte {data[exc.start]:#04x} at byte offset {exc.start}",
+            line=line,
+            column=column,
+        ) from exc
+
+
 def as_text(document: object, reader: str) -> str:
     """A reader's input as text: str as it is, bytes decoded as UTF-8 (else ParseError)."""
     if isinstance(document, bytes | bytearray | memoryview):
-        data = bytes(document)
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ParseError(
-                f"expected UTF-8, found byte {data[exc.start]:#04x} at byte offset {exc.start}"
-            ) from exc
+        return decode_utf8(bytes(document))
     if not isinstance(document, str):
         raise TypeError(f"{reader}() takes str or bytes, not {type(document).__name__}")
     return document
