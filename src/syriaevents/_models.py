@@ -23,9 +23,11 @@ __all__ = [
     "Article",
     "Change",
     "Comment",
+    "Day",
     "Event",
     "Image",
     "Link",
+    "ListedEvent",
     "RelatedEvent",
     "Source",
     "prevalidated",
@@ -473,3 +475,45 @@ def thread_from_outline(
         stack.append((depth, author, body, []))
     close_to(0)
     return tuple(top)
+
+
+@attrs.frozen(kw_only=True)
+class ListedEvent:
+    """One event as a day page lists it.
+
+    Its headline linked to its ``path``, the ``category`` shown above it, and below it
+    either a one-line ``summary`` or its full list of ``tags`` (the page's Context line).
+    """
+
+    title: str = attrs.field(validator=_text_line)
+    path: str = attrs.field(validator=_event_path)
+    category: str | None = attrs.field(default=None, validator=_optional_text_line)
+    summary: str | None = attrs.field(default=None, validator=_optional_text_line)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+
+
+def _listed(value: Iterable[ListedEvent]) -> tuple[ListedEvent, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _previous_day(instance: Day, attribute: attrs.Attribute[Any], value: object) -> None:
+    _optional_date(instance, attribute, value)
+    if value is not None and isinstance(instance.date, datetime.date) and value >= instance.date:
+        _fail(instance, attribute, value, f"must be a day before {instance.date}")
+
+
+@attrs.frozen(kw_only=True)
+class Day:
+    """A day page of the archive: the events of one date, in the page's order.
+
+    ``previous`` is the day the page links back to (the archive's previous day with
+    events), if any. ``layout`` is kept by the reader to re-create the exact text it
+    read and is ignored by equality.
+    """
+
+    date: datetime.date = attrs.field(validator=_date)
+    events: tuple[ListedEvent, ...] = attrs.field(
+        default=(), converter=_listed, validator=_members(ListedEvent)
+    )
+    previous: datetime.date | None = attrs.field(default=None, validator=_previous_day)
+    layout: object = attrs.field(default=None, eq=False, repr=False)

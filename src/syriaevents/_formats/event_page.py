@@ -19,8 +19,9 @@ import attrs
 from .._errors import ParseError, SerializationError
 from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevalidated_related
 from .._paths import archive_path, day_path
-from .._text import decode_entities, escape_entities, find_forbidden, read_text
+from .._text import escape_entities, read_text
 from . import _patterns as P
+from ._page import Lines, archive_link, clean, read_tags, split_link, split_page
 
 __all__ = ["PageLayout", "parse_event", "to_markdown"]
 
@@ -72,54 +73,17 @@ class PageLayout:
     sections: tuple[_Section, ...]
 
 
-class _Lines:
-    """The page's lines, with positions for error messages."""
-
-    def __init__(self, raw: list[str], crlf: bool) -> None:
-        self.raw = raw
-        self.text = [line[:-1] if line.endswith("\r") else line for line in raw] if crlf else raw
-        self.count = len(raw)
-
-    def error(self, index: int, message: str, column: int = 0) -> ParseError:
-        if index >= self.count:  # point at the end of the last line
-            index, column = self.count - 1, len(self.text[-1])
-            found = "the end of the page"
-        else:
-            found = repr(self.text[index][:60])
-        return ParseError(f"{message}, found {found}", line=index + 1, column=column + 1)
-
-    def skip_blank(self, index: int) -> int:
-        while index < self.count and not self.text[index].strip():
-            index += 1
-        return index
-
-
 def parse_event(text: str) -> Event:
     """Read an archive event page (Markdown) into an :class:`Event`.
 
     Reads every layout the archive has used. Raises :class:`ParseError` with the
     line and column of the first problem.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_event() takes a str, not {type(text).__name__}")
-    bom = text.startswith("\ufeff")
-    if bom:
-        text = text[1:]
-    newline = "\n" if "\n" in text or "\r" not in text else "\r"
-    crlf = newline == "\n" and "\r\n" in text
-    lines = _Lines(text.split(newline), crlf)
-    _check_characters(text, lines)
-    return _read_page(lines, bom=bom, newline=newline, crlf=crlf)
+    page = split_page(text, "parse_event")
+    return _read_page(page.lines, bom=page.bom, newline=page.newline, crlf=page.crlf)
 
 
-def _check_characters(text: str, lines: _Lines) -> None:
-    """Refuse control characters (and other text no model may hold) where they stand."""
-    found = find_forbidden(text, lines.text)
-    if found:
-        raise lines.error(found[0], "expected text without control characters", found[1])
-
-
-def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
+def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
     text = lines.text
     index = lines.skip_blank(0)
     formats_path = None
@@ -135,12 +99,12 @@ def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
     index = lines.skip_blank(index + 1)
     category = None
     if index < lines.count and text[index].startswith(P.CATEGORY_PREFIX):
-        category = _clean(lines, index, text[index][len(P.CATEGORY_PREFIX) :], "a category")
+        category = clean(lines, index, text[index][len(P.CATEGORY_PREFIX) :], "a category")
         index = lines.skip_blank(index + 1)
     if index >= lines.count or not text[index].startswith(P.TITLE_PREFIX):
         raise lines.error(index, "expected '# <headline>'")
     raw_title = text[index][len(P.TITLE_PREFIX) :]
-    title = _clean(lines, index, raw_title, "a headline")
+    title = clean(lines, index, raw_title, "a headline")
     head_end = index + 1
     path = formats_path or _path_from_title(lines, index, date, raw_title)
 
@@ -198,7 +162,7 @@ def _read_page(lines: _Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
         raise lines.error(lines.skip_blank(at_fault), f"expected a valid event ({exc})") from exc
 
 
-def _read_date(lines: _Lines, index: int) -> datetime.date:
+def _read_date(lines: Lines, index: int) -> datetime.date:
     match = P.DATE_HEADING.fullmatch(lines.text[index].rstrip()) if index < lines.count else None
     if match is None:
         raise lines.error(index, "expected the date heading '### [YYYY-MM-D](/news/...)'")
@@ -208,14 +172,7 @@ def _read_date(lines: _Lines, index: int) -> datetime.date:
         raise lines.error(index, f"expected a real date ({exc})", column=5) from exc
 
 
-def _clean(lines: _Lines, index: int, raw: str, what: str) -> str:
-    value = read_text(raw).strip()
-    if not value:
-        raise lines.error(index, f"expected {what}")
-    return value
-
-
-def _path_from_title(lines: _Lines, index: int, date: datetime.date, raw_title: str) -> str:
+def _path_from_title(lines: Lines, index: int, date: datetime.date, raw_title: str) -> str:
     try:
         return archive_path(date, raw_title)
     except ValueError as exc:
@@ -224,7 +181,7 @@ def _path_from_title(lines: _Lines, index: int, date: datetime.date, raw_title: 
         ) from exc
 
 
-def _read_summary(lines: _Lines, start: int, end: int) -> str | None:
+def _read_summary(lines: Lines, start: int, end: int) -> str | None:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines.text[start:end]:
@@ -240,7 +197,7 @@ def _read_summary(lines: _Lines, start: int, end: int) -> str | None:
     return "\n\n".join(read_text(paragraph).strip() for paragraph in paragraphs)
 
 
-def _read_section(lines: _Lines, index: int) -> tuple[_Section, int]:
+def _read_section(lines: Lines, index: int) -> tuple[_Section, int]:
     text, raw, count = lines.text, lines.raw, lines.count
     name = _HEADINGS[text[index].rstrip()]
     read_value = _ITEM_READERS[name]
@@ -281,55 +238,15 @@ def _read_section(lines: _Lines, index: int) -> tuple[_Section, int]:
     return tuple.__new__(_Section, (name, heading, items, last.blanks, image_index)), index
 
 
-def _split_link(lines: _Lines, index: int, start: int, end: int) -> tuple[str, str]:
-    """Split ``[text](url)`` spanning line[start-1:end] into raw text and decoded URL."""
-    line = lines.text[index]
-    if line[end - 1 : end] != ")":
-        raise lines.error(index, "expected ')' closing the link", column=end)
-    split = line.rfind("](", start, end)
-    if split < 0:
-        raise lines.error(index, "expected '](' between the link text and its URL", column=start)
-    url = line[split + 2 : end - 1]
-    if "&" in url:
-        url = decode_entities(url)
-    if not url:
-        raise lines.error(index, "expected a URL", column=split + 2)
-    return line[start:split], url
-
-
-# Dates already read, by their spelling in a path: a page links to few distinct days,
-# an archive to a few thousand. Bounded so that hostile input cannot grow it for ever.
-_DATES: dict[tuple[str, str, str], datetime.date] = {}
-_MAX_DATES = 50_000
-
-
-def _archive_link(lines: _Lines, index: int, url: str) -> tuple[str, datetime.date]:
-    """The path and date of a link to an archive event page, checked as the models check."""
-    match = P.ARCHIVE_LINK.fullmatch(url) or P.EVENT_LINK.fullmatch(url)
-    if match is None:
-        raise lines.error(index, "expected a link to an archive page '/news/YYYY/MM/D/<slug>.md'")
-    path, year, month, day = match.groups()
-    key = (year, month, day)
-    date = _DATES.get(key)
-    if date is None:
-        try:
-            date = datetime.date(int(year), int(month), int(day))
-        except ValueError as exc:
-            raise lines.error(index, f"expected a link with a real date ({exc})") from exc
-        if len(_DATES) < _MAX_DATES:
-            _DATES[key] = date
-    return path, date
-
-
-def _read_source(lines: _Lines, index: int, start: int) -> Source | _CoverImage:
-    raw_name, url = _split_link(lines, index, start, len(lines.text[index]))
-    name = _clean(lines, index, raw_name, "a source name")
+def _read_source(lines: Lines, index: int, start: int) -> Source | _CoverImage:
+    raw_name, url = split_link(lines, index, start, len(lines.text[index]))
+    name = clean(lines, index, raw_name, "a source name")
     # The name is clean text already; the URL's rules (scheme, no spaces) are the model's.
     source = prevalidated(Source, check=("url",), name=name, url=url)
     return _CoverImage(url) if name == _COVER_IMAGE else source
 
 
-def _read_related(lines: _Lines, index: int, start: int) -> RelatedEvent:
+def _read_related(lines: Lines, index: int, start: int) -> RelatedEvent:
     line = lines.text[index]
     end = len(line)
     context = None
@@ -337,52 +254,33 @@ def _read_related(lines: _Lines, index: int, start: int) -> RelatedEvent:
     if mark >= 0 and line.endswith(P.CONTEXT_END):
         end = mark + 1
         context = line[mark + len(P.CONTEXT_MARK) : -len(P.CONTEXT_END)]
-    raw_title, url = _split_link(lines, index, start, end)
-    path, date = _archive_link(lines, index, url)
-    tags: tuple[str, ...] = ()
-    if context is not None:
-        tags = tuple(context.split(P.TAG_SEPARATOR))
-        if not _plain_tags(context):  # else no tag is padded, empty or holds an entity
-            tags = tuple([read_text(tag).strip() for tag in tags])
-        if "" in tags:
-            raise lines.error(index, "expected a tag between each ', '", mark)
-    title = _clean(lines, index, raw_title, "a headline")
+    raw_title, url = split_link(lines, index, start, end)
+    path, date = archive_link(lines, index, url)
+    tags = read_tags(lines, index, context, mark) if context is not None else ()
+    title = clean(lines, index, raw_title, "a headline")
     # Every field was checked above: clean one-line text, an archive path and its date.
     return prevalidated_related(title, path, date, tags)
 
 
-def _plain_tags(context: str) -> bool:
-    """Whether ASCII tags split at ", " need no stripping and no entity decoding."""
-    return (
-        context.isascii()
-        and context[:1] != " "
-        and context[-1:] != " "
-        and ",  " not in context
-        and " ," not in context
-        and "\t" not in context
-        and "&" not in context
-    )
-
-
-def _read_change(lines: _Lines, index: int, start: int) -> Change:
+def _read_change(lines: Lines, index: int, start: int) -> Change:
     line = lines.text[index]
     trailer = line.rfind(P.CHANGE_MARK, start)
     match = P.CHANGE_TRAILER.fullmatch(line, trailer + 2) if trailer >= 0 else None
     if match is None:
         raise lines.error(index, "expected ' _YYYY-MM-DD HH:MM:SS (kind)_' after the link")
-    raw_title, url = _split_link(lines, index, start, trailer + 1)
-    title = _clean(lines, index, raw_title, "a headline")
-    path, _ = _archive_link(lines, index, url)
+    raw_title, url = split_link(lines, index, start, trailer + 1)
+    title = clean(lines, index, raw_title, "a headline")
+    path, _ = archive_link(lines, index, url)
     stamp = match["timestamp"]
     try:
         timestamp = datetime.datetime.fromisoformat(stamp) if stamp else None
     except ValueError as exc:
         raise lines.error(index, f"expected a real timestamp ({exc})", column=trailer + 3) from exc
-    kind = _clean(lines, index, match["kind"], "a kind of change")
+    kind = clean(lines, index, match["kind"], "a kind of change")
     return Change(title=title, path=path, kind=kind, timestamp=timestamp)
 
 
-_ITEM_READERS: dict[str, Callable[[_Lines, int, int], object]] = {
+_ITEM_READERS: dict[str, Callable[[Lines, int, int], object]] = {
     _SOURCES: _read_source,
     _CHANGES: _read_change,
     _RELATED: _read_related,

@@ -1,0 +1,134 @@
+"""What the archive's Markdown pages (event pages, day pages) share.
+
+Lines with positions for error messages, clean text, ``[text](url)`` links, links to
+event pages, and Context tag lists.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import NamedTuple
+
+from .._errors import ParseError
+from .._text import decode_entities, find_forbidden, read_text
+from . import _patterns as P
+
+__all__ = ["Lines", "RawPage", "archive_link", "clean", "read_tags", "split_link", "split_page"]
+
+
+class Lines:
+    """The page's lines, with positions for error messages."""
+
+    def __init__(self, raw: list[str], crlf: bool) -> None:
+        self.raw = raw
+        self.text = [line[:-1] if line.endswith("\r") else line for line in raw] if crlf else raw
+        self.count = len(raw)
+
+    def error(self, index: int, message: str, column: int = 0) -> ParseError:
+        if index >= self.count:  # point at the end of the last line
+            index, column = self.count - 1, len(self.text[-1])
+            found = "the end of the page"
+        else:
+            found = repr(self.text[index][:60])
+        return ParseError(f"{message}, found {found}", line=index + 1, column=column + 1)
+
+    def skip_blank(self, index: int) -> int:
+        while index < self.count and not self.text[index].strip():
+            index += 1
+        return index
+
+
+class RawPage(NamedTuple):
+    """A page's text as lines, and how it joined them."""
+
+    lines: Lines
+    bom: bool
+    newline: str  # what joins lines: "\n" or "\r" (for CRLF pages lines keep their "\r")
+    crlf: bool
+
+
+def split_page(text: str, reader: str) -> RawPage:
+    """Split a page into lines, refusing control characters where they stand."""
+    if not isinstance(text, str):
+        raise TypeError(f"{reader}() takes a str, not {type(text).__name__}")
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
+    newline = "\n" if "\n" in text or "\r" not in text else "\r"
+    crlf = newline == "\n" and "\r\n" in text
+    lines = Lines(text.split(newline), crlf)
+    found = find_forbidden(text, lines.text)
+    if found:
+        raise lines.error(found[0], "expected text without control characters", found[1])
+    return RawPage(lines, bom, newline, crlf)
+
+
+def clean(lines: Lines, index: int, raw: str, what: str) -> str:
+    """Page text as a model holds it (entities decoded, mojibake repaired, stripped)."""
+    value = read_text(raw).strip()
+    if not value:
+        raise lines.error(index, f"expected {what}")
+    return value
+
+
+def split_link(lines: Lines, index: int, start: int, end: int) -> tuple[str, str]:
+    """Split ``[text](url)`` spanning line[start-1:end] into raw text and decoded URL."""
+    line = lines.text[index]
+    if line[end - 1 : end] != ")":
+        raise lines.error(index, "expected ')' closing the link", column=end)
+    split = line.rfind("](", start, end)
+    if split < 0:
+        raise lines.error(index, "expected '](' between the link text and its URL", column=start)
+    url = line[split + 2 : end - 1]
+    if "&" in url:
+        url = decode_entities(url)
+    if not url:
+        raise lines.error(index, "expected a URL", column=split + 2)
+    return line[start:split], url
+
+
+# Dates already read, by their spelling in a path: a page links to few distinct days,
+# an archive to a few thousand. Bounded so that hostile input cannot grow it for ever.
+_DATES: dict[tuple[str, str, str], datetime.date] = {}
+_MAX_DATES = 50_000
+
+
+def archive_link(lines: Lines, index: int, url: str) -> tuple[str, datetime.date]:
+    """The path and date of a link to an archive event page, checked as the models check."""
+    match = P.ARCHIVE_LINK.fullmatch(url) or P.EVENT_LINK.fullmatch(url)
+    if match is None:
+        raise lines.error(index, "expected a link to an archive page '/news/YYYY/MM/D/<slug>.md'")
+    path, year, month, day = match.groups()
+    key = (year, month, day)
+    date = _DATES.get(key)
+    if date is None:
+        try:
+            date = datetime.date(int(year), int(month), int(day))
+        except ValueError as exc:
+            raise lines.error(index, f"expected a link with a real date ({exc})") from exc
+        if len(_DATES) < _MAX_DATES:
+            _DATES[key] = date
+    return path, date
+
+
+def read_tags(lines: Lines, index: int, context: str, column: int) -> tuple[str, ...]:
+    """The tags of a Context list ``Iran, Russia``, each clean text."""
+    tags = tuple(context.split(P.TAG_SEPARATOR))
+    if not _plain_tags(context):  # else no tag is padded, empty or holds an entity
+        tags = tuple([read_text(tag).strip() for tag in tags])
+    if "" in tags:
+        raise lines.error(index, "expected a tag between each ', '", column)
+    return tags
+
+
+def _plain_tags(context: str) -> bool:
+    """Whether ASCII tags split at ", " need no stripping and no entity decoding."""
+    return (
+        context.isascii()
+        and context[:1] != " "
+        and context[-1:] != " "
+        and ",  " not in context
+        and " ," not in context
+        and "\t" not in context
+        and "&" not in context
+    )
