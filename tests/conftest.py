@@ -21,6 +21,7 @@ ARTICLE_SEEDS = {
     "004": SEEDS / "004_b61e25a6d0ee314d.txt",
 }
 HAND_WRITTEN_PAGES = sorted((DATA / "markdown").glob("*.md"))
+HAND_WRITTEN_DAYS = sorted((DATA / "days").glob("*.md"))
 
 
 def read(path: Path) -> str:

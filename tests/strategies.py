@@ -6,7 +6,18 @@ import datetime
 
 from hypothesis import strategies as st
 
-from syriaevents import Article, Change, Event, Image, Link, RelatedEvent, Source, archive_path
+from syriaevents import (
+    Article,
+    Change,
+    Day,
+    Event,
+    Image,
+    Link,
+    ListedEvent,
+    RelatedEvent,
+    Source,
+    archive_path,
+)
 from syriaevents._models import thread_from_outline
 from syriaevents._text import FORBIDDEN_IN_LINE, repair_mojibake
 
@@ -142,4 +153,24 @@ def articles(draw: st.DrawFn) -> Article:
         related=draw(st.lists(st.builds(Link, title=lines, url=urls | st.just("#")), max_size=3)),
         comments=thread_from_outline(outline or []),
         tags=draw(tags),
+    )
+
+
+@st.composite
+def days(draw: st.DrawFn) -> Day:
+    """Any valid day: its listed events, and maybe a previous day."""
+    day = draw(dates)
+    listed = st.builds(
+        ListedEvent,
+        title=titles,
+        path=archive_paths(day),
+        category=st.none() | lines,
+        summary=st.none() | lines,
+        tags=tags,
+    )
+    earlier = st.dates(min_value=datetime.date(1980, 1, 1), max_value=day - datetime.timedelta(1))
+    return Day(
+        date=day,
+        events=draw(st.lists(listed, max_size=8)),
+        previous=draw(st.none() | earlier),
     )

@@ -1,40 +1,67 @@
-"""The command line: syriaevents build."""
+"""The command line: build, convert, validate, related; help and exit statuses."""
 
 from __future__ import annotations
 
+import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from syriaevents import from_json, load, parse_event
+from syriaevents import Day, from_json, from_xml, load, parse, parse_day, parse_event, to_json
 from syriaevents._cli import main
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, SEEDS, read
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, SEEDS, read
+
+SEED_000 = parse_event(read(EVENT_SEEDS["000"]))
 
 
-def test_build_writes_every_event_in_every_form(
+def _run(
+    arguments: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None = None
+) -> tuple[int, str, str]:
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+        try:
+            status = main(arguments)
+        finally:
+            sys.stdin = sys.__stdin__
+    else:
+        status = main(arguments)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# --- build ----------------------------------------------------------------------------
+
+
+def test_build_writes_every_document_in_every_form(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Events land at their archive paths in four forms, articles under articles/ in three."""
-    assert main(["build", str(SEEDS), "-o", str(tmp_path)]) == 0
-    event = parse_event(read(EVENT_SEEDS["000"]))
-    base = tmp_path / event.path.lstrip("/")
+    """Events in four forms at their archive paths, days, articles, tags and the index."""
+    status, out, _ = _run(["build", str(SEEDS), "-o", str(tmp_path)], capsys)
+    assert status == 0
+    base = tmp_path / SEED_000.path.lstrip("/")
     assert base.with_suffix(".md").read_bytes() == EVENT_SEEDS["000"].read_bytes()
-    assert from_json(base.with_suffix(".json").read_text(encoding="utf-8")) == event
-    assert base.with_suffix(".html").exists()
-    assert base.with_suffix(".xml").exists()
+    assert from_json(base.with_suffix(".json").read_text(encoding="utf-8")) == SEED_000
+    assert from_xml(base.with_suffix(".xml").read_text(encoding="utf-8")) == SEED_000
+    day = parse_day(read(tmp_path / "news/2017/05/4/index.md"))
+    assert [listed.path for listed in day.events] == [SEED_000.path]
     article = tmp_path / "articles/russia-hosts-talks-with-iran-syria-turkey"
     assert from_json(article.with_suffix(".json").read_text(encoding="utf-8")) == load(
         ARTICLE_SEEDS["003"]
     )
-    out = capsys.readouterr().out
-    assert "wrote 2 events and 3 articles (17 files)" in out
+    assert (tmp_path / "index.html").is_file()
+    assert (tmp_path / "tags/syrian-civil-war.html").is_file()
+    assert "wrote 2 events, 2 days, 3 articles and 5 tags (31 files)" in out
+    assert f"Open {(tmp_path / 'index.html').resolve()} in a browser" in out
 
 
 def test_build_defaults_to_the_bundled_seeds(tmp_path: Path) -> None:
     """With no source the seeds shipped in the package are read."""
     assert main(["build", "-o", str(tmp_path)]) == 0
-    assert len(list(tmp_path.rglob("*.json"))) == 5
+    assert len(list(tmp_path.glob("news/*/*/*/*.md"))) == 4  # 2 events and their 2 days
+    assert len(list(tmp_path.glob("articles/*.json"))) == 3
 
 
 def test_bad_page_is_reported_and_does_not_stop_the_build(
@@ -45,8 +72,177 @@ def test_bad_page_is_reported_and_does_not_stop_the_build(
     source.mkdir()
     (source / "good.md").write_bytes(EVENT_SEEDS["002"].read_bytes())
     (source / "bad.md").write_text("### [2017-02-30](/news/2017/02/30/index.md)\n", "utf-8")
-    assert main(["build", str(source), "-o", str(tmp_path / "out")]) == 1
-    err = capsys.readouterr().err
+    status, _, err = _run(["build", str(source), "-o", str(tmp_path / "out")], capsys)
+    assert status == 1
     assert f"{source / 'bad.md'}:1:6: expected a real date" in err
-    assert len(list((tmp_path / "out").rglob("*.md"))) == 1
+    assert "Skipped 1 with problems" in err
+    assert len(list((tmp_path / "out").glob("news/*/*/*/*.md"))) == 2  # the event, its day
     assert not list((tmp_path / "out").rglob(".*"))  # no temporary files left behind
+
+
+def test_a_day_page_gives_its_events_their_tags(tmp_path: Path) -> None:
+    """When the archive holds a day page, its Context line is the event's tag list."""
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "event.md").write_bytes(EVENT_SEEDS["000"].read_bytes())
+    day = (
+        "## [2017-05-4](/news/2017/05/4/index.md)\n\n"
+        f"### [{SEED_000.title} ]({SEED_000.path}.md)\n"
+        "_Context: Astana talks, Iran, Russia, Turkey_\n"
+    )
+    (source / "index.md").write_text(day, "utf-8")
+    assert main(["build", str(source), "-o", str(tmp_path / "out")]) == 0
+    written = tmp_path / "out" / f"{SEED_000.path.lstrip('/')}.json"
+    tags = from_json(written.read_text(encoding="utf-8")).tags
+    assert tags == ("Astana talks", "Iran", "Russia", "Turkey")
+    # The day page read is the one written, byte for byte.
+    assert (tmp_path / "out/news/2017/05/4/index.md").read_text(encoding="utf-8") == day
+    assert (tmp_path / "out/tags/astana-talks.html").is_file()
+
+
+def test_build_reads_several_sources(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(EVENT_SEEDS["000"]), str(HAND_WRITTEN_DAYS[0]), "-o", str(out)]) == 0
+    days = [parse(read(path)) for path in out.glob("news/*/*/*/index.md")]
+    assert len(days) == 2
+    assert all(isinstance(day, Day) for day in days)
+
+
+# --- convert --------------------------------------------------------------------------
+
+
+def test_convert_between_forms_through_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Markdown to JSON to XML to HTML and back to Markdown, byte for byte."""
+    paths = {form: tmp_path / f"event.{form}" for form in ("json", "xml", "html", "md")}
+    source = EVENT_SEEDS["000"]
+    for form, path in paths.items():
+        status, out, err = _run(["convert", str(source), "--to", form, "-o", str(path)], capsys)
+        assert (status, out, err) == (0, "", "")
+        assert load(path) == SEED_000
+        source = path
+    assert paths["md"].read_bytes() != b""
+    assert parse_event(read(paths["md"])) == SEED_000
+
+
+def test_convert_reads_standard_input_and_writes_standard_output(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Pipes: the form of standard input is told from the text itself."""
+    json_text = to_json(SEED_000).encode("utf-8")
+    status, out, _ = _run(["convert", "-", "--to", "xml"], capsys, stdin=json_text)
+    assert status == 0
+    assert from_xml(out) == SEED_000
+    status, out, _ = _run(["convert", "-", "--to", "json"], capsys, stdin=out.encode("utf-8"))
+    assert (status, out) == (0, json_text.decode("utf-8"))
+
+
+def test_convert_reports_problems_with_a_position(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"type": "event",\n "date": 5}', "utf-8")
+    status, out, err = _run(["convert", str(bad), "--to", "md"], capsys)
+    assert (status, out) == (1, "")
+    assert err.startswith(f"{bad}:1:1: ")
+    assert "date" in err
+    status, _, err = _run(["convert", "-", "--to", "md"], capsys, stdin=b'{"type": "event"')
+    assert status == 1
+    assert err.startswith("<stdin>:1:")
+    status, _, err = _run(["convert", str(tmp_path / "missing.md"), "--to", "json"], capsys)
+    assert status == 1
+    assert "cannot read" in err
+
+
+def test_an_article_has_no_markdown_form(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _run(["convert", str(ARTICLE_SEEDS["004"]), "--to", "md"], capsys)
+    assert status == 1
+    assert "an article has no Markdown form" in err
+
+
+# --- validate -------------------------------------------------------------------------
+
+
+def test_validate_reports_each_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(to_json(SEED_000), "utf-8")
+    bad_page = tmp_path / "bad.md"
+    bad_page.write_text("### [2017-05-4](x)\n\n# Title\n\n### Sources:\n\nnot an item\n", "utf-8")
+    bad_xml = tmp_path / "bad.xml"
+    bad_xml.write_text('<!DOCTYPE event [<!ENTITY a "b">]><event/>', "utf-8")
+    status, out, err = _run(["validate", str(tmp_path)], capsys)
+    assert status == 1
+    assert f"{good}: ok (event)" in out
+    assert f"{bad_page}:7:1: expected a numbered link" in err
+    assert f"{bad_xml}:1:" in err
+    assert "DTD" in err
+    assert len(err.splitlines()) == 2
+
+
+def test_validate_succeeds_quietly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["validate", "-q", str(SEEDS)], capsys) == (0, "", "")
+    status, out, _ = _run(["validate", *map(str, HAND_WRITTEN_DAYS)], capsys)
+    assert status == 0
+    assert out.count(": ok (day)") == len(HAND_WRITTEN_DAYS)
+
+
+# --- related --------------------------------------------------------------------------
+
+
+def test_related_ranks_an_article_against_an_archive(capsys: pytest.CaptureFixture[str]) -> None:
+    """The article 001 is tagged with the archive's vocabulary; event 000 ranks first."""
+    status, out, _ = _run(["related", str(ARTICLE_SEEDS["001"]), "--in", str(SEEDS)], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith(f"1. 2017-05-04  {SEED_000.title[:40]}")
+    assert lines[1].strip() == SEED_000.path
+    assert lines[2].strip().startswith("shares ")
+
+
+def test_related_respects_limit_and_as_of(capsys: pytest.CaptureFixture[str]) -> None:
+    arguments = ["related", str(EVENT_SEEDS["002"]), "--in", str(SEEDS)]
+    status, out, _ = _run([*arguments, "--limit", "1"], capsys)
+    assert status == 0
+    assert out.startswith("1. 2017-05-04")
+    assert "2. " not in out
+    status, out, _ = _run([*arguments, "--as-of", "2017-01-01"], capsys)
+    assert (status, out) == (0, "No related events: no event shares a tag with it.\n")
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["related", "x.md", "--in", "y", "--limit", "0"],
+        ["related", "x.md", "--in", "y", "--as-of", "yesterday"],
+        ["convert", "x.md", "--to", "pdf"],
+        ["frobnicate"],
+        [],
+    ],
+)
+def test_usage_errors_exit_with_2(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(arguments)
+    assert exited.value.code == 2
+    assert "usage: syriaevents" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["convert"], ["validate"], ["related"]])
+def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: syriaevents {' '.join(command)}".rstrip())
+    assert "exit status:" in out
+    assert "2  the command line itself was wrong" in out
+
+
+def test_python_dash_m_runs_the_command_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "syriaevents", "validate", str(EVENT_SEEDS["000"])],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, f"{EVENT_SEEDS['000']}: ok (event)\n")

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from syriaevents import (
     Article,
+    Day,
     Event,
     ParseError,
     Source,
@@ -30,15 +31,19 @@ from syriaevents import (
     to_xml,
 )
 
-from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, HAND_WRITTEN_PAGES, read
-from .strategies import articles, events
+from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, HAND_WRITTEN_DAYS, HAND_WRITTEN_PAGES, read
+from .strategies import articles, days, events
 
 FORMS: dict[str, tuple[Callable[[object], str], Callable[[str], object]]] = {
     "json": (to_json, from_json),
     "xml": (to_xml, from_xml),
     "html": (to_html, from_html),
 }
-CASES = {**EVENT_SEEDS, **ARTICLE_SEEDS, **{path.stem: path for path in HAND_WRITTEN_PAGES}}
+CASES = {
+    **EVENT_SEEDS,
+    **ARTICLE_SEEDS,
+    **{path.stem: path for path in [*HAND_WRITTEN_PAGES, *HAND_WRITTEN_DAYS]},
+}
 
 
 def _golden(form: str, case: str) -> Path:
@@ -68,6 +73,18 @@ def test_every_event_round_trips(form: str, event: Event) -> None:
     text = write(event)
     again = read_back(text)
     assert again == event
+    assert write(again) == text
+
+
+@pytest.mark.parametrize("form", FORMS)
+@settings(max_examples=100, deadline=None)
+@given(day=days())
+def test_every_day_round_trips(form: str, day: Day) -> None:
+    """Property: any valid day reads back equal from every form, and writes the same bytes."""
+    write, read_back = FORMS[form]
+    text = write(day)
+    again = read_back(text)
+    assert again == day
     assert write(again) == text
 
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 
 from syriaevents import Event, ParseError, from_json, json_schema, parse, to_json
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, ROOT, read
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, ROOT, read
 from .strategies import events
 
 SHIPPED = {
@@ -29,7 +29,7 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
 
 
 @pytest.mark.parametrize("where", SHIPPED)
-@pytest.mark.parametrize("kind", ["event", "article"])
+@pytest.mark.parametrize("kind", ["event", "article", "day"])
 def test_shipped_schemas_are_the_generated_ones(where: str, kind: str) -> None:
     """The files in the package and in docs/ are what the models generate today."""
     path = SHIPPED[where] / f"{kind}.schema.json"
@@ -40,9 +40,11 @@ def test_shipped_schemas_are_the_generated_ones(where: str, kind: str) -> None:
     jsonschema.Draft202012Validator.check_schema(json.loads(text))
 
 
-@pytest.mark.parametrize("seed", [*EVENT_SEEDS.values(), *ARTICLE_SEEDS.values()], ids=str)
+@pytest.mark.parametrize(
+    "seed", [*EVENT_SEEDS.values(), *ARTICLE_SEEDS.values(), *HAND_WRITTEN_DAYS], ids=str
+)
 def test_seed_json_validates(seed: Path) -> None:
-    """The JSON form of every seed is valid against its schema."""
+    """The JSON form of every seed (and hand-written day) is valid against its schema."""
     document = orjson.loads(to_json(parse(read(seed))))
     _validator(document["type"]).validate(document)
 

@@ -11,11 +11,24 @@ XML and HTML forms with ``to_json``/``from_json``, ``to_xml``/``from_xml`` and
 from ._documents import iter_load, load, parse
 from ._errors import ParseError, SerializationError, SyriaEventsError
 from ._formats.article import parse_article
-from ._formats.event_page import parse_event, to_markdown
+from ._formats.day_page import parse_day
+from ._formats.event_page import parse_event
 from ._formats.html import from_html, to_html
 from ._formats.json import from_json, to_json
+from ._formats.markdown import to_markdown
 from ._formats.xml import from_xml, to_xml
-from ._models import Article, Change, Comment, Event, Image, Link, RelatedEvent, Source
+from ._models import (
+    Article,
+    Change,
+    Comment,
+    Day,
+    Event,
+    Image,
+    Link,
+    ListedEvent,
+    RelatedEvent,
+    Source,
+)
 from ._paths import archive_path
 from ._related import Archive, related, relatedness, tag_article
 from ._schema import json_schema
@@ -26,9 +39,11 @@ __all__ = [
     "Article",
     "Change",
     "Comment",
+    "Day",
     "Event",
     "Image",
     "Link",
+    "ListedEvent",
     "ParseError",
     "RelatedEvent",
     "SerializationError",
@@ -44,6 +59,7 @@ __all__ = [
     "load",
     "parse",
     "parse_article",
+    "parse_day",
     "parse_event",
     "related",
     "relatedness",

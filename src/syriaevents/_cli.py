@@ -1,66 +1,202 @@
-"""The command line: ``syriaevents build`` writes every document in every form.
+"""The command line: ``syriaevents build``, ``convert``, ``validate`` and ``related``.
 
-Exit status: 0 when every event page was read and written, 1 when any file had an
-error (each reported as ``path:line:col: message``), 2 for a usage error.
+Problems with documents are reported on stderr as ``path:line:col: message``. Exit
+status: 0 when everything was read (and written); 1 when any document had a problem
+(the rest is still done); 2 for a usage error (an unknown option, a bad value).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from ._documents import files_in, load
-from ._errors import ParseError
-from ._formats.event_page import to_markdown
+from . import __name__ as _package
+from ._documents import FORMS, files_in, form_of, load, read_document, sniff_form
+from ._errors import ParseError, SerializationError
 from ._formats.html import to_html
 from ._formats.json import to_json
+from ._formats.markdown import to_markdown
 from ._formats.xml import to_xml
-from ._models import Article, Event
-from ._paths import slugify
+from ._models import Article, Day, Event, RelatedEvent
+from ._progress import Progress
+from ._related import Archive, tag_article
+from ._site import Site
+from ._text import decode_utf8
 
 __all__ = ["main"]
 
-# The forms each kind is written in, by file extension (articles have no page form).
-_ARTICLE_WRITERS: dict[str, Callable[[Any], str]] = {
-    ".html": to_html,
-    ".json": to_json,
-    ".xml": to_xml,
+_EXIT_STATUS = """\
+exit status:
+  0  every document was read (and written)
+  1  some document had a problem, reported as path:line:col: message
+  2  the command line itself was wrong"""
+_WRITERS: dict[str, Callable[[Any], str]] = {
+    "md": to_markdown,
+    "json": to_json,
+    "xml": to_xml,
+    "html": to_html,
 }
-_EVENT_WRITERS: dict[str, Callable[[Any], str]] = {".md": to_markdown, **_ARTICLE_WRITERS}
+# What `validate` and `related` read from a folder: pages, articles and the data forms.
+_READABLE_SUFFIXES = (".md", ".txt", ".json", ".xml")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="syriaevents",
-        description="Read the archive's event pages and scraped articles and write them in"
-        " every form.",
+        description="Read, convert and publish the archive of news events about the Syrian"
+        " civil war and the press coverage around them.",
+        epilog=_EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    build = commands.add_parser(
+
+    build = _command(
+        commands,
         "build",
-        help="write each event and article in every form",
-        description="Read event pages and articles (files or folders, recursively;"
-        " default: the bundled seeds). Each event is written at its archive path"
-        " (news/YYYY/MM/D/<slug>) as .md, .html, .json and .xml; each article at"
-        " articles/<slug> as .html, .json and .xml.",
+        "write the browsable archive: every document in every form, linked together",
+        "Read event pages, day pages and scraped articles (files or folders, recursively:"
+        " .md and .txt files; default: the bundled seeds) and write the archive: each"
+        " event at news/YYYY/MM/D/<slug>.{md,html,json,xml}, each day at"
+        " news/YYYY/MM/D/index.{md,html,json,xml}, each article at"
+        " articles/<slug>.{html,json,xml}, a page per tag under tags/, and index.html."
+        " A bad file is reported and skipped; files are written whole or not at all.",
     )
     build.add_argument("sources", nargs="*", type=Path, metavar="SRC", help="files or folders")
     build.add_argument(
         "-o", "--output", type=Path, default=Path("archive"), help="output folder (./archive)"
     )
+
+    convert = _command(
+        commands,
+        "convert",
+        "convert a document between forms",
+        "Read a document (an event or day page, an article, or any JSON, XML or HTML form)"
+        " and write it in another form. The input form comes from the file extension, or"
+        " from the text itself for standard input, unless --from names it.",
+    )
+    convert.add_argument("file", metavar="FILE", help="the document, or - for standard input")
+    convert.add_argument("--to", required=True, choices=FORMS, help="the form to write")
+    convert.add_argument("--from", dest="source_form", choices=FORMS, help="the form to read")
+    convert.add_argument(
+        "-o", "--output", type=Path, help="the file to write (default: standard output)"
+    )
+
+    validate = _command(
+        commands,
+        "validate",
+        "check documents and report every problem",
+        "Read each document (files, or folders recursively: .md, .txt, .json and .xml"
+        " files) and report each problem as path:line:col: message.",
+    )
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files or folders")
+    validate.add_argument(
+        "-q", "--quiet", action="store_true", help="print problems only, not the valid files"
+    )
+
+    related = _command(
+        commands,
+        "related",
+        "rank the events most related to an event or an article",
+        "Rank the events of an archive by the canonical tags they share with FILE (an event,"
+        " or an article, tagged with the archive's vocabulary): more shared tags first, then"
+        " the newer event.",
+    )
+    related.add_argument("file", type=Path, metavar="FILE", help="the event or article")
+    related.add_argument(
+        "--in",
+        dest="pool",
+        nargs="+",
+        type=Path,
+        required=True,
+        metavar="SRC",
+        help="the archive: files or folders (.md, .txt, .json, .xml)",
+    )
+    related.add_argument("--limit", type=_positive, default=5, help="how many to show (5)")
+    related.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="leave out events dated after this day",
+    )
     return parser
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=_EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of 1 or more, found {text}")
+    return value
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, found {text!r}") from None
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(_package)
+    except PackageNotFoundError:  # running from a source tree
+        return "unknown"
 
 
 def _bundled_seeds() -> Path:
     """The seeds shipped in the wheel, or those of the source checkout (editable installs)."""
     installed = Path(str(resources.files("syriaevents") / "seeds"))
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _problem(where: object, exc: Exception) -> str:
+    """``path:line:col: message`` for a problem with a document."""
+    if isinstance(exc, ParseError):
+        return f"{where}:{exc.line or 1}:{exc.column or 1}: {exc.message}"
+    if isinstance(exc, OSError):
+        return f"{where}:1:1: cannot read: {exc.strerror or exc}"
+    return f"{where}:1:1: {exc}"
+
+
+def _load_all(
+    sources: Sequence[Path], suffixes: Sequence[str], label: str
+) -> tuple[list[Event | Day | Article], list[str]]:
+    """Every document of the sources, and the problems of those that could not be read."""
+    files = list(files_in(sources, suffixes))
+    documents: list[Event | Day | Article] = []
+    problems = []
+    with Progress(label, len(files)) as progress:
+        for path in files:
+            try:
+                documents.append(load(path))
+            except (OSError, ParseError) as exc:
+                problems.append(_problem(path, exc))
+            progress.advance()
+    return documents, problems
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -76,44 +212,111 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _output_path(document: Event | Article) -> str:
-    if isinstance(document, Event):
-        return document.path.lstrip("/")
-    return f"articles/{slugify(document.title) or 'article'}"
-
-
-def _build(sources: Sequence[Path], output: Path) -> int:
-    documents: list[Event | Article] = []
-    failures = 0
-    files = list(files_in(sources or [_bundled_seeds()]))
-    for path in files:
-        try:
-            documents.append(load(path))
-        except OSError as exc:
-            print(f"{path}:1:1: cannot read: {exc.strerror}", file=sys.stderr)
-            failures += 1
-        except ParseError as exc:
-            print(f"{path}:{exc.line or 1}:{exc.column or 1}: {exc.message}", file=sys.stderr)
-            failures += 1
+def _build(arguments: argparse.Namespace) -> int:
+    sources = arguments.sources or [_bundled_seeds()]
+    output: Path = arguments.output
+    documents, problems = _load_all(sources, (".md", ".txt"), "Reading")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    site = Site(documents)
+    files = site.files()
     written = 0
-    for document in documents:
-        writers = _EVENT_WRITERS if isinstance(document, Event) else _ARTICLE_WRITERS
-        for extension, write in writers.items():
-            _write_atomically(output / f"{_output_path(document)}{extension}", write(document))
-            written += 1
-    events = sum(isinstance(document, Event) for document in documents)
+    with Progress("Writing", len(files)) as progress:
+        for relative, render in files:
+            try:
+                _write_atomically(output / relative, render())
+                written += 1
+            except SerializationError as exc:
+                problems.append(_problem(output / relative, exc))
+                print(problems[-1], file=sys.stderr)
+            progress.advance()
+    events, days = len(site.archive.events), len(site.days)
     print(
-        f"Read {len(files)} files: wrote {events} events and {len(documents) - events} articles"
-        f" ({written} files) under {output}/"
+        f"Read {len(documents)} documents: wrote {events} events, {days} days,"
+        f" {len(site.articles)} articles and {len(site.tags)} tags ({written} files) to {output}/"
     )
-    for document in documents:
-        print(f"  {output}/{_output_path(document)}.html")
-    if failures:
-        print(f"{failures} files had errors (see above).", file=sys.stderr)
-    return 1 if failures else 0
+    if problems:
+        print(f"Skipped {len(problems)} with problems (listed above).", file=sys.stderr)
+    index = (output / "index.html").resolve()
+    print(f"Open {index} in a browser ({index.as_uri()}).")
+    return 1 if problems else 0
+
+
+def _convert(arguments: argparse.Namespace) -> int:
+    name = "<stdin>" if arguments.file == "-" else arguments.file
+    try:
+        if arguments.file == "-":
+            text = decode_utf8(sys.stdin.buffer.read(), bom=True)
+            form = arguments.source_form or sniff_form(text)
+        else:
+            text = decode_utf8(Path(arguments.file).read_bytes(), bom=True)
+            form = arguments.source_form or form_of(arguments.file)
+        document = read_document(text, form)
+        if isinstance(document, Article) and arguments.to == "md":
+            raise SerializationError(
+                "an article has no Markdown form (the archive keeps articles as scraped text);"
+                " convert it to json, xml or html"
+            )
+        result = _WRITERS[arguments.to](document)
+    except (OSError, ParseError, SerializationError) as exc:
+        print(_problem(name, exc), file=sys.stderr)
+        return 1
+    if arguments.output is None:
+        sys.stdout.write(result)
+    else:
+        _write_atomically(arguments.output, result)
+    return 0
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    problems = 0
+    for path in files_in(arguments.files, _READABLE_SUFFIXES):
+        try:
+            document = load(path)
+        except (OSError, ParseError) as exc:
+            print(_problem(path, exc), file=sys.stderr)
+            problems += 1
+            continue
+        if not arguments.quiet:
+            print(f"{path}: ok ({type(document).__name__.lower()})")
+    return 1 if problems else 0
+
+
+def _related(arguments: argparse.Namespace) -> int:
+    try:
+        item = load(arguments.file)
+    except (OSError, ParseError) as exc:
+        print(_problem(arguments.file, exc), file=sys.stderr)
+        return 1
+    if isinstance(item, Day):
+        print(
+            f"{arguments.file}:1:1: expected an event or an article, found a day", file=sys.stderr
+        )
+        return 1
+    pool, problems = _load_all(arguments.pool, _READABLE_SUFFIXES, "Reading")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    archive = Archive(pool)
+    if isinstance(item, Article) and not item.tags:
+        item = tag_article(item, archive.vocabulary())
+    ranked = archive.related(item, arguments.limit, arguments.as_of)
+    _print_ranking(ranked, sys.stdout)
+    return 1 if problems else 0
+
+
+def _print_ranking(ranked: Sequence[RelatedEvent], out: TextIO) -> None:
+    if not ranked:
+        print("No related events: no event shares a tag with it.", file=out)
+    for position, event in enumerate(ranked, 1):
+        print(f"{position}. {event.date.isoformat()}  {event.title}", file=out)
+        print(f"   {event.path}", file=out)
+        print(f"   shares {len(event.tags)}: {', '.join(event.tags)}", file=out)
+
+
+_COMMANDS = {"build": _build, "convert": _convert, "validate": _validate, "related": _related}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = _parser().parse_args(argv)
-    return _build(arguments.sources, arguments.output)
+    return _COMMANDS[arguments.command](arguments)

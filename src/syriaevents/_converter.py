@@ -27,9 +27,11 @@ from ._models import (
     Article,
     Change,
     Comment,
+    Day,
     Event,
     Image,
     Link,
+    ListedEvent,
     RelatedEvent,
     Source,
     thread_from_outline,
@@ -37,8 +39,8 @@ from ._models import (
 
 __all__ = ["CONVERTER", "KINDS", "kind_of", "structure", "unstructure"]
 
-KINDS: dict[str, type] = {"event": Event, "article": Article}
-_MODELS = (Source, RelatedEvent, Change, Image, Link, Article)
+KINDS: dict[str, type] = {"event": Event, "article": Article, "day": Day}
+_MODELS = (Source, RelatedEvent, Change, Image, Link, Article, ListedEvent)
 _OUTLINE_KEYS = frozenset({"depth", "author", "body"})
 
 # The start of a model validator's message: "expected a valid value: Source.url must".
@@ -153,13 +155,14 @@ def _make(*, detailed: bool) -> cattrs.Converter:
         )
     # ``layout`` is how one page happened to be written: not content, never stored.
     omit = override(omit=True)
-    converter.register_unstructure_hook(
-        Event, make_dict_unstructure_fn(Event, converter, layout=omit)
-    )
-    converter.register_structure_hook(
-        Event,
-        make_dict_structure_fn(Event, converter, _cattrs_forbid_extra_keys=True, layout=omit),
-    )
+    for page in (Event, Day):
+        converter.register_unstructure_hook(
+            page, make_dict_unstructure_fn(page, converter, layout=omit)
+        )
+        converter.register_structure_hook(
+            page,
+            make_dict_structure_fn(page, converter, _cattrs_forbid_extra_keys=True, layout=omit),
+        )
     return converter
 
 

@@ -498,7 +498,7 @@ def _listed(value: Iterable[ListedEvent]) -> tuple[ListedEvent, ...]:
 
 def _previous_day(instance: Day, attribute: attrs.Attribute[Any], value: object) -> None:
     _optional_date(instance, attribute, value)
-    if value is not None and isinstance(instance.date, datetime.date) and value >= instance.date:
+    if isinstance(value, datetime.date) and value >= instance.date:
         _fail(instance, attribute, value, f"must be a day before {instance.date}")
 
 

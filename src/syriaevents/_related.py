@@ -17,7 +17,7 @@ from typing import Protocol
 
 import attrs
 
-from ._models import Article, Event, RelatedEvent, prevalidated_related
+from ._models import Article, Day, Event, RelatedEvent, prevalidated_related
 from ._tags import canonical_tag, canonical_tags, country_variants, phrase_key
 
 __all__ = ["Archive", "related", "relatedness", "tag_article"]
@@ -43,23 +43,37 @@ def _own_labels(item: Tagged) -> dict[str, str]:
     return labels
 
 
-def _merge(items: Iterable[Event | Article]) -> tuple[list[Event], list[Article]]:
-    """Events merged by path, their tags the union in first-seen order; articles as given."""
+def _merge(items: Iterable[Event | Day | Article]) -> tuple[list[Event], list[Article], list[Day]]:
+    """Events merged by path, their tags the union in first-seen order; articles and
+    days as given.
+
+    A day page's Context line is its event's full tag list: an event listed with one
+    takes its tags from there.
+    """
     events: dict[str, Event] = {}
     articles: list[Article] = []
+    days: list[Day] = []
     for item in items:
         if isinstance(item, Article):
             articles.append(item)
             continue
+        if isinstance(item, Day):
+            days.append(item)
+            continue
         if not isinstance(item, Event):
-            raise TypeError(f"expected Event or Article items, not {type(item).__name__}")
+            raise TypeError(f"expected Event, Day or Article items, not {type(item).__name__}")
         known = events.get(item.path)
         if known is None:
             events[item.path] = item
         elif not set(item.tags) <= set(known.tags):
             union = tuple(dict.fromkeys((*known.tags, *item.tags)))
             events[item.path] = attrs.evolve(known, tags=union)
-    return list(events.values()), articles
+    for day in days:
+        for listed in day.events:
+            event = events.get(listed.path)
+            if listed.tags and event is not None and event.tags != listed.tags:
+                events[listed.path] = attrs.evolve(event, tags=listed.tags)
+    return list(events.values()), articles, days
 
 
 def _result(event: Event, shared: Iterable[str], labels: dict[str, str]) -> RelatedEvent:
@@ -70,7 +84,7 @@ def _result(event: Event, shared: Iterable[str], labels: dict[str, str]) -> Rela
 
 def related(
     item: Tagged,
-    pool: Iterable[Event | Article],
+    pool: Iterable[Event | Day | Article],
     limit: int = 5,
     as_of: datetime.date | None = None,
 ) -> tuple[RelatedEvent, ...]:
@@ -80,7 +94,7 @@ def related(
     """
     labels = _own_labels(item)
     own_path = getattr(item, "path", None)
-    events, _ = _merge(pool)
+    events, _, _ = _merge(pool)
     scored = []
     for position, event in enumerate(events):
         if event.path == own_path or (as_of is not None and event.date > as_of):
@@ -93,18 +107,20 @@ def related(
 
 
 class Archive:
-    """Events and articles with an index of their canonical tags.
+    """Events, articles and day pages with an index of the events' canonical tags.
 
-    Records that share a path are merged (their tags united). ``archive.related(item)``
-    answers as ``related(item, items)`` does; iteration is in date order, oldest first.
+    Records that share a path are merged (their tags united); an event a day page lists
+    with a Context line takes its tags from it. ``archive.related(item)`` answers as
+    ``related(item, items)`` does; iteration (events and articles) is in date order,
+    oldest first.
     """
 
     # Postings longer than this are not read whole: their events are checked one
     # by one, newest first, only while they could still make the ranking.
     _LARGE = 4096
 
-    def __init__(self, items: Iterable[Event | Article] = ()) -> None:
-        events, self._articles = _merge(items)
+    def __init__(self, items: Iterable[Event | Day | Article] = ()) -> None:
+        events, self._articles, self._days = _merge(items)
         # Rank 0 is the newest event; equal dates in path order, as related() ranks them.
         events.sort(key=lambda event: (-event.date.toordinal(), event.path))
         self._events = events
@@ -139,6 +155,11 @@ class Archive:
     def articles(self) -> tuple[Article, ...]:
         """The articles, in the order given."""
         return tuple(self._articles)
+
+    @property
+    def days(self) -> tuple[Day, ...]:
+        """The day pages, in the order given."""
+        return tuple(self._days)
 
     def get(self, path: str) -> Event | None:
         """The event at an archive path, or None."""

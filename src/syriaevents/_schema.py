@@ -1,7 +1,8 @@
 """JSON Schemas of the JSON forms, generated from the models' fields and validators.
 
-``json_schema("event")`` and ``json_schema("article")`` give draft 2020-12 schemas; the
-same are shipped as ``syriaevents/schemas/<kind>.schema.json`` and in ``docs/schemas``.
+``json_schema("event")``, ``json_schema("article")`` and ``json_schema("day")`` give
+draft 2020-12 schemas; the same are shipped as ``syriaevents/schemas/<kind>.schema.json``
+and in ``docs/schemas``.
 The schema states what JSON Schema can say (types, required fields, patterns); the
 models check a little more (printable text, real calendar dates).
 """
@@ -101,7 +102,7 @@ def _object_schema(model: type, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of a kind's JSON form (``"event"`` or ``"article"``)."""
+    """The JSON Schema of a kind's JSON form (``"event"``, ``"article"`` or ``"day"``)."""
     model = KINDS.get(kind)
     if model is None:
         raise ValueError(f"expected one of {', '.join(KINDS)}, found {kind!r}")

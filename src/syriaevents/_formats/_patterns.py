@@ -35,3 +35,17 @@ CHANGE_TRAILER = re.compile(
 # second takes any slug a path may have (no whitespace, "/", "?", "#" or ".").
 ARCHIVE_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[a-z0-9-]+)\.md")
 EVENT_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[^\s/?#.]+)\.md")
+
+# Day pages (news/YYYY/MM/D/index.md): "## [2017-04-7](/news/2017/04/7/index.md)", then
+# per event an optional "##### Category", "### [Headline ](/news/....md)" and a summary
+# line or a Context line, and at the end "## [Previous Day...](/news/2017/04/6/index.md)".
+DAY_HEADING = re.compile(r"## \[(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)")
+PREVIOUS_DAY = re.compile(
+    r"## \[Previous Day[^\]]*\]\(/news/(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})/"
+    r"(?:index|README)\.md\)"
+)
+HEADLINE_PREFIX = "### ["
+CONTEXT_LINE_PREFIX = "_Context: "
+PREVIOUS_DAY_PREFIX = "## [Previous Day"
+# The starts of a day page's markup lines, which a summary line cannot have.
+LINE_STARTS = (CATEGORY_PREFIX, HEADLINE_PREFIX, PREVIOUS_DAY_PREFIX)

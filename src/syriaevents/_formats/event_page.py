@@ -1,4 +1,4 @@
-"""The archive's event pages in Markdown: ``parse_event`` and ``to_markdown``.
+"""The archive's event pages in Markdown: ``parse_event`` and ``write_event``.
 
 A page is read line by line into an :class:`~syriaevents.Event` plus a
 :class:`PageLayout`: the raw lines, and for each piece of the page (header,
@@ -16,14 +16,14 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from .._errors import ParseError, SerializationError
+from .._errors import ParseError
 from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevalidated_related
 from .._paths import archive_path, day_path
 from .._text import escape_entities, read_text
 from . import _patterns as P
 from ._page import Lines, archive_link, clean, read_tags, split_link, split_page
 
-__all__ = ["PageLayout", "parse_event", "to_markdown"]
+__all__ = ["PageLayout", "check_writable", "parse_event", "write_event"]
 
 _SOURCES, _CHANGES, _RELATED = "sources", "changes", "related"
 _HEADINGS = {P.SOURCES_HEADING: _SOURCES, P.SOURCE_HEADING: _SOURCES}
@@ -290,16 +290,8 @@ _ITEM_READERS: dict[str, Callable[[Lines, int, int], object]] = {
 # --- writing ---------------------------------------------------------------------------
 
 
-def to_markdown(event: Event) -> str:
-    """Write an event as an archive page.
-
-    A page read with :func:`parse_event` is written back byte for byte (as far as
-    it was not changed since); a new event is written in the current layout.
-    Raises :class:`SerializationError` for values the page format cannot hold.
-    """
-    if not isinstance(event, Event):
-        raise TypeError(f"to_markdown() takes an Event, not {type(event).__name__}")
-    _check_writable(event)
+def write_event(event: Event) -> str:
+    """Write an event as an archive page (see :func:`syriaevents.to_markdown`)."""
     layout = event.layout if isinstance(event.layout, PageLayout) else None
     items: dict[str, list[object]] = {
         _SOURCES: _source_items(event, layout),
@@ -435,8 +427,8 @@ def _item_text(value: object) -> str:
     return text
 
 
-def _check_writable(event: Event) -> None:
-    """Refuse values an archive page cannot hold so that they read back equal."""
+def check_writable(event: Event) -> list[str]:
+    """The values of an event that an archive page cannot hold, each described."""
     problems = [
         f"a source named {_COVER_IMAGE!r} would read back as the cover image"
         for source in event.sources
@@ -458,7 +450,4 @@ def _check_writable(event: Event) -> None:
         for line in (event.summary or "").split("\n")
         if line.rstrip() in _HEADINGS
     ]
-    if problems:
-        raise SerializationError(
-            "cannot write this event as an archive page: " + "; ".join(problems)
-        )
+    return problems

@@ -9,7 +9,7 @@ text and every attribute value is escaped. See ``docs/formats.md``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from html import escape
 from html.parser import HTMLParser
 from typing import Any
@@ -20,9 +20,11 @@ from .._models import (
     Article,
     Change,
     Comment,
+    Day,
     Event,
     Image,
     Link,
+    ListedEvent,
     RelatedEvent,
     Source,
     thread_from_outline,
@@ -31,7 +33,15 @@ from .._paths import day_path
 from .._text import as_text
 from ._css import STYLESHEET
 
-__all__ = ["from_html", "to_html"]
+__all__ = [
+    "PageLinker",
+    "archive_href",
+    "from_html",
+    "html_document",
+    "human_date",
+    "render_page",
+    "to_html",
+]
 
 _VOID = frozenset(
     [
@@ -79,21 +89,61 @@ _MONTHS = [
 ]
 
 
-def _human_date(date: datetime.date) -> str:
+def human_date(date: datetime.date) -> str:
+    """A date as people read it: "4 May 2017" (English, whatever the locale)."""
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 def to_html(obj: object) -> str:
     """Write a model as a standalone HTML5 page."""
+    return render_page(obj)
+
+
+# Maps an archive path without extension ("/news/2017/05/4/<slug>", or
+# "/news/2017/05/4/index" for a day page) to the href of its HTML page, or to None
+# when there is no page to link to.
+PageLinker = Callable[[str], str | None]
+
+
+def archive_href(path: str) -> str:
+    """The archive's own address of a page's HTML form."""
+    return f"{path}.html"
+
+
+def render_page(
+    obj: object,
+    *,
+    link: PageLinker = archive_href,
+    before: Sequence[str] = (),
+    after: Sequence[str] = (),
+) -> str:
+    """The HTML page of a model, with archive pages linked by ``link``.
+
+    ``before`` and ``after`` are markup placed around the model's ``<article>`` (a
+    site's navigation); :func:`from_html` reads the article alone.
+    """
     if isinstance(obj, Event):
-        return _page(obj.title, _event_body(obj))
-    if isinstance(obj, Article):
-        return _page(obj.title, _article_body(obj))
-    names = ", ".join(model.__name__ for model in KINDS.values())
-    raise TypeError(f"to_html() takes one of {names}, not {type(obj).__name__}")
+        title, body = obj.title, _event_body(obj, link)
+    elif isinstance(obj, Article):
+        title, body = obj.title, _article_body(obj)
+    elif isinstance(obj, Day):
+        title, body = f"Events of {human_date(obj.date)}", _day_body(obj, link)
+    else:
+        names = ", ".join(model.__name__ for model in KINDS.values())
+        raise TypeError(f"to_html() takes one of {names}, not {type(obj).__name__}")
+    return html_document(title, [*before, *body, *after])
 
 
-def _page(title: str, body: list[str]) -> str:
+def _target(link: PageLinker, path: str, text: str) -> str:
+    """A page's title linked to the page, or plain when ``link`` has no page for it."""
+    href = link(path)
+    if href is None:
+        return f'<span class="target">{_text(text)}</span>'
+    return f'<a class="target" href="{_attr(href)}">{_text(text)}</a>'
+
+
+def html_document(title: str, body: Sequence[str]) -> str:
+    """A complete HTML5 page around ``body`` (lines of markup), with the stylesheet."""
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -114,13 +164,12 @@ def _page(title: str, body: list[str]) -> str:
     )
 
 
-def _event_body(event: Event) -> list[str]:
+def _event_body(event: Event, link: PageLinker) -> list[str]:
     date = event.date
     out = [
         f'<article class="event" data-type="event" data-path="{_attr(event.path)}">',
         "<header>",
-        f'<p class="date"><a href="{day_path(date)}/index.html">'
-        f'<time datetime="{date.isoformat()}">{_human_date(date)}</time></a></p>',
+        f'<p class="date">{_day_link(link, date)}</p>',
     ]
     if event.category is not None:
         out.append(f'<p class="category">{_text(event.category)}</p>')
@@ -135,9 +184,9 @@ def _event_body(event: Event) -> list[str]:
     if event.sources:
         out += _section("sources", "Sources", [_source(s) for s in event.sources])
     if event.changes:
-        out += _section("changes", "Changes", [_change(c) for c in event.changes])
+        out += _section("changes", "Changes", [_change(c, link) for c in event.changes])
     if event.related:
-        out += _section("related", "Related", [_related(r) for r in event.related])
+        out += _section("related", "Related", [_related(r, link) for r in event.related])
     out += _tags_footer(event.tags)
     out.append("</article>")
     return out
@@ -168,27 +217,61 @@ def _source(source: Source) -> str:
     )
 
 
-def _change(change: Change) -> str:
+def _day_link(link: PageLinker, date: datetime.date) -> str:
+    time = f'<time datetime="{date.isoformat()}">{human_date(date)}</time>'
+    href = link(f"{day_path(date)}/index")
+    return time if href is None else f'<a href="{_attr(href)}">{time}</a>'
+
+
+def _change(change: Change, link: PageLinker) -> str:
     stamp = ""
     if change.timestamp is not None:
         moment = change.timestamp.isoformat()
         stamp = f' <time datetime="{moment}">{change.timestamp.isoformat(sep=" ")}</time>'
     return (
-        f'<li class="change"><a href="{_attr(change.path)}.html">{_text(change.title)}</a>'
+        f'<li class="change" data-path="{_attr(change.path)}">'
+        f"{_target(link, change.path, change.title)}"
         f'{stamp} <span class="kind">{_text(change.kind)}</span></li>'
     )
 
 
-def _related(related: RelatedEvent) -> str:
-    tags = ""
-    if related.tags:
-        spans = ", ".join(f'<span class="tag">{_text(tag)}</span>' for tag in related.tags)
-        tags = f' <span class="context">Context: {spans}</span>'
+def _context(tags: tuple[str, ...]) -> str:
+    spans = ", ".join(f'<span class="tag">{_text(tag)}</span>' for tag in tags)
+    return f'<span class="context">Context: {spans}</span>'
+
+
+def _related(related: RelatedEvent, link: PageLinker) -> str:
+    tags = f" {_context(related.tags)}" if related.tags else ""
     date = related.date
     return (
-        f'<li class="related-event"><a href="{_attr(related.path)}.html">{_text(related.title)}</a>'
-        f' <time datetime="{date.isoformat()}">{_human_date(date)}</time>{tags}</li>'
+        f'<li class="related-event" data-path="{_attr(related.path)}">'
+        f"{_target(link, related.path, related.title)}"
+        f' <time datetime="{date.isoformat()}">{human_date(date)}</time>{tags}</li>'
     )
+
+
+def _day_body(day: Day, link: PageLinker) -> list[str]:
+    out = [
+        '<article class="day" data-type="day">',
+        f'<header><h1 class="day-date">Events of {_day_link(link, day.date)}</h1></header>',
+        '<ol class="day-events">',
+    ]
+    for listed in day.events:
+        parts = [f'<li class="listed-event" data-path="{_attr(listed.path)}">']
+        if listed.category is not None:
+            parts.append(f'<p class="category">{_text(listed.category)}</p>')
+        parts.append(f'<h2 class="headline">{_target(link, listed.path, listed.title)}</h2>')
+        if listed.summary is not None:
+            parts.append(f'<p class="summary">{_text(listed.summary)}</p>')
+        if listed.tags:
+            parts.append(f"<p>{_context(listed.tags)}</p>")
+        parts.append("</li>")
+        out.append("".join(parts))
+    out.append("</ol>")
+    if day.previous is not None:
+        out.append(f'<p class="previous-day">Previous day: {_day_link(link, day.previous)}</p>')
+    out.append("</article>")
+    return out
 
 
 def _article_body(article: Article) -> list[str]:
@@ -202,7 +285,7 @@ def _article_body(article: Article) -> list[str]:
     if article.published is not None:
         day = article.published
         out.append(
-            f'<p class="published"><time datetime="{day.isoformat()}">{_human_date(day)}</time></p>'
+            f'<p class="published"><time datetime="{day.isoformat()}">{human_date(day)}</time></p>'
         )
     if article.url is not None:
         out.append(
@@ -354,12 +437,13 @@ def from_html(text: str | bytes) -> Any:
         kind = node.attrs.get("data-type")
         if node.tag == "article" and kind in KINDS:
             try:
-                return _read_event(node) if kind == "event" else _read_article(node)
+                return _READERS[kind](node)
             except (TypeError, ValueError) as exc:
                 if isinstance(exc, ParseError):
                     raise
                 raise node.error(f"expected a valid {kind}: {exc}") from exc
-    raise ParseError('expected an <article data-type="event"> element', line=1, column=1)
+    kinds = ", ".join(f'"{kind}"' for kind in KINDS)
+    raise ParseError(f"expected an <article data-type=...> element ({kinds})", line=1, column=1)
 
 
 def _maybe(parent: _Node, class_name: str) -> _Node | None:
@@ -385,10 +469,11 @@ def _link_of(item: _Node) -> tuple[str, str]:
     return links[0].text(), links[0].attrs["href"]
 
 
-def _page_path(item: _Node, href: str) -> str:
-    if not href.endswith(".html"):
-        raise item.error(f"expected a link to an .html page, found {href!r:.60}")
-    return href[: -len(".html")]
+def _linked_page(item: _Node) -> tuple[str, str]:
+    """The title and archive path of an item that names a page (``data-path``)."""
+    if "data-path" not in item.attrs:
+        raise item.error("expected the page's archive path in a data-path attribute")
+    return _one(item, "target").text(), item.attrs["data-path"]
 
 
 def _time(item: _Node, *, required: bool = True) -> str | None:
@@ -428,26 +513,22 @@ def _read_event(article: _Node) -> Event:
         sources.append(Source(name=name, url=url))
     changes = []
     for item in article.find_all("change"):
-        title_text, href = _link_of(item)
+        title_text, path = _linked_page(item)
         kind = _one(item, "kind")
         stamp = _time(item, required=False)
         try:
             moment = datetime.datetime.fromisoformat(stamp) if stamp else None
         except ValueError as exc:
             raise item.error(f"expected a timestamp, found {stamp!r:.40}") from exc
-        changes.append(
-            Change(
-                title=title_text, path=_page_path(item, href), kind=kind.text(), timestamp=moment
-            )
-        )
+        changes.append(Change(title=title_text, path=path, kind=kind.text(), timestamp=moment))
     related = []
     for item in article.find_all("related-event"):
-        title_text, href = _link_of(item)
+        title_text, path = _linked_page(item)
         tags = tuple(node.text() for node in item.find_all("tag"))
         related.append(
             RelatedEvent(
                 title=title_text,
-                path=_page_path(item, href),
+                path=path,
                 date=_date(item, _time(item)),
                 tags=tags,
             )
@@ -503,6 +584,37 @@ def _read_article(article: _Node) -> Article:
         comments=thread_from_outline(outline),
         tags=_footer_tags(article),
     )
+
+
+def _read_day(article: _Node) -> Day:
+    heading = _one(article, "day-date")
+    previous = _maybe(article, "previous-day")
+    events = []
+    for item in article.find_all("listed-event"):
+        title, path = _linked_page(item)
+        category = _maybe(item, "category")
+        summary = _maybe(item, "summary")
+        events.append(
+            ListedEvent(
+                title=title,
+                path=path,
+                category=category.text() if category else None,
+                summary=summary.text() if summary else None,
+                tags=[node.text() for node in item.find_all("tag")],
+            )
+        )
+    return Day(
+        date=_date(heading, _time(heading)),
+        events=events,
+        previous=_date(previous, _time(previous)) if previous else None,
+    )
+
+
+_READERS: dict[str, Callable[[_Node], object]] = {
+    "event": _read_event,
+    "article": _read_article,
+    "day": _read_day,
+}
 
 
 def _footer_tags(article: _Node) -> list[str]:

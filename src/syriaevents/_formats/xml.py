@@ -38,6 +38,10 @@ ITEM_ELEMENTS = {
         "comments": "comment",
         "tags": "tag",
     },
+    "day": {
+        "events": "event",
+        "tags": "tag",
+    },
 }
 # The elements that are always lists, by kind: xmltodict decides by name alone.
 _FORCE_LIST = {kind: tuple(items.values()) for kind, items in ITEM_ELEMENTS.items()}
@@ -85,7 +89,7 @@ def to_xml(obj: object) -> str:
 
 
 # Fields that hold a date or a timestamp, written in ISO 8601 as in JSON.
-_DATE_FIELDS = ("date", "timestamp")
+_DATE_FIELDS = ("date", "timestamp", "previous")
 
 
 def _elements(data: dict[str, Any], items: dict[str, str]) -> dict[str, Any]:

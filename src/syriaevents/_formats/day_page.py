@@ -1,0 +1,220 @@
+"""The archive's day pages in Markdown: ``parse_day`` and ``write_day``.
+
+A day page (``news/YYYY/MM/D/index.md``) lists the events of one date: per event an
+optional ``##### Category``, the headline linked to the event's page, and a summary
+line or the event's full tag list (``_Context: …_``); at the end a link to the
+previous day. As with event pages, the reader keeps each piece's raw lines with the
+value it was read as, and the writer re-uses them while the day still holds that
+value: an unchanged page is written back byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from .._models import Day, ListedEvent
+from .._paths import day_path
+from .._text import escape_entities
+from . import _patterns as P
+from ._page import Lines, archive_link, clean, read_tags, split_link, split_page
+
+__all__ = ["DayLayout", "check_writable", "parse_day", "write_day"]
+
+
+@attrs.frozen(kw_only=True)
+class DayLayout:
+    """How a day page was written: each piece's value and its raw lines."""
+
+    bom: bool
+    newline: str
+    crlf: bool
+    head: tuple[datetime.date, Sequence[str]]  # blank lines, Formats line, date heading
+    events: tuple[tuple[ListedEvent, Sequence[str]], ...]
+    footer: tuple[datetime.date | None, Sequence[str]]  # the previous day's link
+
+
+def parse_day(text: str) -> Day:
+    """Read an archive day page (Markdown) into a :class:`Day`.
+
+    Raises :class:`ParseError` with the line and column of the first problem.
+    """
+    page = split_page(text, "parse_day")
+    lines = page.lines
+    index = lines.skip_blank(0)
+    if index < lines.count and lines.text[index].startswith(P.FORMATS_PREFIX):
+        index = lines.skip_blank(index + 1)
+    date = _read_date(lines, index, P.DAY_HEADING, "the date heading '## [YYYY-MM-D](...)'")
+    index = lines.skip_blank(index + 1)
+    head = (date, lines.raw[:index])
+    events: list[tuple[ListedEvent, Sequence[str]]] = []
+    while index < lines.count and not lines.text[index].startswith(P.PREVIOUS_DAY_PREFIX):
+        start = index
+        listed, index = _read_listed(lines, index)
+        index = lines.skip_blank(index)
+        events.append((listed, lines.raw[start:index]))
+    previous = None
+    if index < lines.count:
+        previous = _read_date(
+            lines, index, P.PREVIOUS_DAY, "'## [Previous Day...](/news/YYYY/MM/D/index.md)'"
+        )
+        end = lines.skip_blank(index + 1)
+        if end < lines.count:
+            raise lines.error(end, "expected the end of the page after the previous day's link")
+    footer = (previous, lines.raw[index:])
+    layout = DayLayout(
+        bom=page.bom,
+        newline=page.newline,
+        crlf=page.crlf,
+        head=head,
+        events=tuple(events),
+        footer=footer,
+    )
+    try:
+        return Day(
+            date=date,
+            events=tuple(listed for listed, _ in events),
+            previous=previous,
+            layout=layout,
+        )
+    except ValueError as exc:
+        raise lines.error(index, f"expected a valid day ({exc})") from exc
+
+
+def _read_date(lines: Lines, index: int, pattern: re.Pattern[str], what: str) -> datetime.date:
+    match = pattern.fullmatch(lines.text[index].rstrip()) if index < lines.count else None
+    if match is None:
+        raise lines.error(index, f"expected {what}")
+    try:
+        return datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError as exc:
+        raise lines.error(index, f"expected a real date ({exc})", column=4) from exc
+
+
+def _read_listed(lines: Lines, index: int) -> tuple[ListedEvent, int]:
+    """One event of the day, from its category or headline line to the next blank line."""
+    text = lines.text
+    category = None
+    if text[index].startswith(P.CATEGORY_PREFIX):
+        category = clean(lines, index, text[index][len(P.CATEGORY_PREFIX) :], "a category")
+        index += 1
+    if index >= lines.count or not text[index].startswith(P.HEADLINE_PREFIX):
+        raise lines.error(index, "expected a linked headline '### [headline](/news/....md)'")
+    line = text[index].rstrip()
+    raw_title, url = split_link(lines, index, len(P.HEADLINE_PREFIX), len(line))
+    title = clean(lines, index, raw_title, "a headline")
+    path, _ = archive_link(lines, index, url)
+    index += 1
+    summary = None
+    tags: tuple[str, ...] = ()
+    while index < lines.count and text[index].strip():
+        line = text[index]
+        if line.startswith(P.CONTEXT_LINE_PREFIX) and line.rstrip().endswith(P.CONTEXT_END):
+            if tags:
+                raise lines.error(index, "expected one Context line, this is a second")
+            context = line.rstrip()[len(P.CONTEXT_LINE_PREFIX) : -len(P.CONTEXT_END)]
+            tags = read_tags(lines, index, context, len(P.CONTEXT_LINE_PREFIX))
+        elif summary is None and not tags and not line.startswith(P.LINE_STARTS):
+            summary = clean(lines, index, line, "a summary line")
+        else:
+            raise lines.error(index, "expected a blank line before the next event")
+        index += 1
+    try:
+        listed = ListedEvent(title=title, path=path, category=category, summary=summary, tags=tags)
+    except ValueError as exc:
+        raise lines.error(index - 1, f"expected a valid event listing ({exc})") from exc
+    return listed, index
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def write_day(day: Day) -> str:
+    """Write a day as an archive day page (see :func:`syriaevents.to_markdown`)."""
+    layout = day.layout if isinstance(day.layout, DayLayout) else None
+    pieces: list[Sequence[str]] = []
+    canonical: list[bool] = []
+
+    def add(lines: Sequence[str], *, raw: bool) -> None:
+        pieces.append(lines)
+        canonical.append(not raw)
+
+    if layout and layout.head[0] == day.date:
+        add(layout.head[1], raw=True)
+    else:
+        add(_canonical_head(day.date), raw=False)
+    raw_events = layout.events if layout else ()
+    for position, listed in enumerate(day.events):
+        if position < len(raw_events) and raw_events[position][0] == listed:
+            add(raw_events[position][1], raw=True)
+        else:
+            add(_canonical_listed(listed), raw=False)
+    if layout and layout.footer[0] == day.previous:
+        add(layout.footer[1], raw=True)
+    elif day.previous is not None:
+        add([f"## [Previous Day...]({day_path(day.previous)}/index.md)", "", ""], raw=False)
+    return _join(pieces, canonical, layout)
+
+
+def _join(pieces: list[Sequence[str]], canonical: list[bool], layout: DayLayout | None) -> str:
+    suffix = "\r" if layout and layout.crlf else ""
+    lines: list[str] = []
+    for piece, is_canonical in zip(pieces, canonical, strict=True):
+        if not piece:
+            continue
+        if lines and lines[-1].strip():  # a raw piece that ended the page had no blank line
+            lines.append(suffix)
+        lines.extend([line + suffix for line in piece] if is_canonical and suffix else piece)
+    if suffix and lines and lines[-1] == suffix:
+        lines[-1] = ""  # the empty line after the last newline has no ending
+    text = (layout.newline if layout else "\n").join(lines)
+    return "\ufeff" + text if layout and layout.bom else text
+
+
+def _canonical_head(date: datetime.date) -> list[str]:
+    relative = day_path(date).removeprefix("/news/")
+    formats = "  ".join(
+        f"[{name}]({relative}/index.{name.lower()})" for name in ("HTML", "JSON", "XML")
+    )
+    heading = f"## [{date.year:04d}-{date.month:02d}-{date.day}]({day_path(date)}/index.md)"
+    return ["", f"Formats: {formats}  ", "", heading, ""]
+
+
+def _canonical_listed(listed: ListedEvent) -> list[str]:
+    lines = []
+    if listed.category is not None:
+        lines.append(P.CATEGORY_PREFIX + escape_entities(listed.category))
+    lines.append(f"{P.HEADLINE_PREFIX}{escape_entities(listed.title)} ]({listed.path}.md)")
+    if listed.summary is not None:
+        lines.append(escape_entities(listed.summary))
+    if listed.tags:
+        tags = P.TAG_SEPARATOR.join(escape_entities(tag) for tag in listed.tags)
+        lines.append(f"{P.CONTEXT_LINE_PREFIX}{tags}{P.CONTEXT_END}")
+    lines.append("")
+    return lines
+
+
+def check_writable(day: Day) -> list[str]:
+    """The values of a day that a day page cannot hold, each described."""
+    problems = [
+        f"the tag {tag!r} holds {P.TAG_SEPARATOR!r}"
+        for listed in day.events
+        for tag in listed.tags
+        if P.TAG_SEPARATOR in tag
+    ]
+    problems += [
+        f"the summary line {listed.summary!r} would read as markup"
+        for listed in day.events
+        if listed.summary is not None
+        and (
+            listed.summary.startswith(P.LINE_STARTS)
+            or (
+                listed.summary.startswith(P.CONTEXT_LINE_PREFIX)
+                and listed.summary.endswith(P.CONTEXT_END)
+            )
+        )
+    ]
+    return problems
