@@ -1,0 +1,150 @@
+"""The built site in a real browser: headless Chromium driven through chromedriver.
+
+Needs Debian's ``chromium`` and ``chromium-driver`` (``.ci/run`` installs them). Where
+they are missing the tests are skipped, unless SYRIAEVENTS_REQUIRE_BROWSER is set (as
+CI sets it), which turns a missing browser into a failure.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from PIL import Image, ImageStat
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+from syriaevents import parse_event
+from syriaevents._cli import main
+
+from .conftest import EVENT_SEEDS, SEEDS, read
+
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+if not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("SYRIAEVENTS_REQUIRE_BROWSER"):
+    pytest.skip("chromium and chromedriver are not installed", allow_module_level=True)
+
+# Flags for a headless Chromium on a machine with no screen and a closed network.
+_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1000,1400",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("site")
+    assert main(["build", str(SEEDS), "-o", str(output)]) == 0
+    return output
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
+    assert CHROMIUM, "chromium is not installed (Debian package chromium)"
+    assert CHROMEDRIVER, "chromedriver is not installed (Debian package chromium-driver)"
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in [*_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _open(browser: webdriver.Chrome, page: Path) -> list[dict[str, object]]:
+    """Load a page; the console messages it logged at level SEVERE (errors)."""
+    browser.get(page.as_uri())
+    assert browser.execute_script("return document.readyState") == "complete"
+    log = browser.get_log("browser")  # type: ignore[no-untyped-call]  # untyped in selenium
+    return [entry for entry in log if entry["level"] == "SEVERE"]
+
+
+def _pages(site: Path) -> list[Path]:
+    return [
+        site / "index.html",
+        *sorted(site.glob("news/*/*/*/*.html")),
+        *sorted(site.glob("articles/*.html")),
+        *sorted(site.glob("tags/*.html")),
+    ]
+
+
+def test_every_page_loads_without_console_errors_and_its_links_resolve(
+    browser: webdriver.Chrome, site: Path
+) -> None:
+    pages = _pages(site)
+    assert len(pages) == 1 + 4 + 3 + 5  # index, 2 events and 2 days, 3 articles, 5 tags
+    for page in pages:
+        assert _open(browser, page) == [], page
+        assert browser.title
+        hrefs = browser.execute_script(
+            "return Array.from(document.querySelectorAll('a[href]'), a => a.href)"
+        )
+        internal = [href for href in hrefs if href.startswith("file:")]
+        for href in internal:
+            target = Path(unquote(urlsplit(href).path))
+            assert target.is_file(), f"{page} links to missing {href}"
+            assert site.resolve() in target.resolve().parents
+
+
+def _is_not_blank(png: bytes) -> None:
+    image = Image.open(io.BytesIO(png)).convert("L")
+    assert image.size[0] >= 800
+    assert max(ImageStat.Stat(image).stddev) > 20  # ink on paper, not one flat colour
+    assert len(image.getcolors(maxcolors=1 << 16) or []) > 32  # text, not a few blocks
+
+
+def test_screenshot_of_an_event_page(browser: webdriver.Chrome, site: Path, tmp_path: Path) -> None:
+    event = parse_event(read(EVENT_SEEDS["000"]))
+    assert _open(browser, site / f"{event.path.lstrip('/')}.html") == []
+    heading = browser.execute_script("return document.querySelector('h1').textContent")
+    assert heading == event.title
+    png = browser.get_screenshot_as_png()
+    (tmp_path / "event.png").write_bytes(png)
+    if os.environ.get("SYRIAEVENTS_SCREENSHOTS"):
+        Path(os.environ["SYRIAEVENTS_SCREENSHOTS"], "event.png").write_bytes(png)
+    _is_not_blank(png)
+
+
+def test_screenshot_of_the_comment_thread(
+    browser: webdriver.Chrome, site: Path, tmp_path: Path
+) -> None:
+    """Article 004's thread is shown nested: each reply starts right of its parent."""
+    (page,) = [
+        path
+        for path in site.glob("articles/*.html")
+        if 'class="comments"' in path.read_text(encoding="utf-8")
+    ]
+    assert _open(browser, page) == []
+    lefts = browser.execute_script(
+        "const items = document.querySelectorAll('.comment');"
+        "items[0].closest('section').scrollIntoView();"
+        "return Array.from(items, c => [Number(c.dataset.depth), c.getBoundingClientRect().left]);"
+    )
+    assert len(lefts) > 3
+    assert max(depth for depth, _ in lefts) >= 1
+    by_depth: dict[int, set[float]] = {}
+    for depth, left in lefts:
+        by_depth.setdefault(depth, set()).add(left)
+    assert all(len(positions) == 1 for positions in by_depth.values())  # one column per depth
+    columns = [by_depth[depth].pop() for depth in sorted(by_depth)]
+    assert columns == sorted(columns)
+    assert len(set(columns)) == len(columns)
+    png = browser.get_screenshot_as_png()
+    (tmp_path / "thread.png").write_bytes(png)
+    if os.environ.get("SYRIAEVENTS_SCREENSHOTS"):  # to look at them: a folder to keep them in
+        Path(os.environ["SYRIAEVENTS_SCREENSHOTS"], "thread.png").write_bytes(png)
+    _is_not_blank(png)

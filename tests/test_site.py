@@ -1,0 +1,127 @@
+"""The built site without a browser: links, markup, and pages that read back as models."""
+
+from __future__ import annotations
+
+import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import html5lib
+import pytest
+
+from syriaevents import (
+    Article,
+    Day,
+    Event,
+    RelatedEvent,
+    from_html,
+    load,
+    parse_day,
+    parse_event,
+)
+from syriaevents._cli import main
+from syriaevents._site import Site
+
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, HAND_WRITTEN_PAGES, read
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.hrefs.append(value)
+
+
+def _internal_links(page: Path) -> list[str]:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return [href for href in parser.hrefs if not urlsplit(href).scheme and href != "#"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the seeds, the hand-written pages and days."""
+    output = tmp_path_factory.mktemp("site")
+    sources = [*EVENT_SEEDS.values(), *ARTICLE_SEEDS.values(), *HAND_WRITTEN_PAGES]
+    assert main(["build", *map(str, [*sources, *HAND_WRITTEN_DAYS]), "-o", str(output)]) == 0
+    return output
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    checked = 0
+    for page in pages:
+        for href in _internal_links(page):
+            target = (page.parent / unquote(urlsplit(href).path)).resolve()
+            assert target.is_file(), f"{page.relative_to(site)} links to missing {href}"
+            assert site.resolve() in target.parents
+            checked += 1
+    assert checked > 100
+
+
+def test_every_page_is_valid_html5(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        html5lib.HTMLParser(strict=True).parse(page.read_bytes())
+
+
+def test_site_pages_read_back_as_their_documents(site: Path) -> None:
+    """A site page is the document's HTML form plus navigation: from_html reads it."""
+    for page in site.rglob("news/*/*/*/*.html"):
+        assert from_html(read(page)) == load(page.with_suffix(".json"))
+    for page in site.rglob("articles/*.html"):
+        assert from_html(read(page)) == load(page.with_suffix(".json"))
+
+
+def test_related_events_outside_the_archive_are_not_links(site: Path) -> None:
+    """Seed 000's own Related list names events the archive does not hold: plain text."""
+    event = parse_event(read(EVENT_SEEDS["000"]))
+    page = (site / f"{event.path.lstrip('/')}.html").read_text(encoding="utf-8")
+    held = event.related[3]  # seed 002, which the site holds
+    assert held.path == parse_event(read(EVENT_SEEDS["002"])).path
+    assert f'<a class="target" href="../../01/1/{held.path.rsplit("/", 1)[1]}.html">' in page
+    missing = event.related[0]
+    assert f'<span class="target">{missing.title[:30]}' in page.replace("&#x27;", "'")
+
+
+def test_day_pages_complete_the_days_read(site: Path) -> None:
+    """A day read keeps its layout and gains the site's events it did not list."""
+    day = parse_day(read(HAND_WRITTEN_DAYS[0]))
+    written = site / "news/2016/03/9/index.md"
+    assert written.read_text(encoding="utf-8") == read(HAND_WRITTEN_DAYS[0])
+    assert parse_day(read(written)) == day
+    seed = parse_event(read(EVENT_SEEDS["000"]))
+    generated = parse_day(read(site / "news/2017/05/4/index.md"))
+    assert generated.events[0].path == seed.path
+    assert generated.events[0].category == seed.category
+
+
+def _event(day: int, title: str, tags: tuple[str, ...]) -> Event:
+    return Event(date=datetime.date(2017, 1, day), title=title, tags=tags)
+
+
+def test_site_ranks_related_events_and_articles() -> None:
+    older = _event(1, "Older", ("Aleppo", "Syria"))
+    newer = _event(5, "Newer", ("Aleppo", "Syria", "Russia"))
+    unrelated = _event(3, "Unrelated", ("Fiji",))
+    article = Article(title="Fighting in Aleppo", body=["Shelling hit Aleppo again."])
+    site = Site([older, newer, unrelated, article])
+    assert site.archive.related(newer) == (
+        RelatedEvent(title="Older", path=older.path, date=older.date, tags=("Aleppo", "Syria")),
+    )
+    ((path, found, shared),) = site.articles_related_to(newer)
+    assert (path, found, shared) == ("/articles/fighting-in-aleppo", article, 1)
+    assert site.articles_related_to(unrelated) == []
+    assert [day.date.day for day in site.days] == [1, 3, 5]
+    assert [day.previous for day in site.days] == [None, older.date, unrelated.date]
+    assert all(isinstance(day, Day) for day in site.days)
+
+
+def test_articles_with_the_same_title_get_their_own_pages() -> None:
+    site = Site([Article(title="Same"), Article(title="Same", body=["Other"])])
+    assert [path for path, _, _ in site.articles] == ["/articles/same", "/articles/same-2"]
