@@ -125,3 +125,25 @@ def test_site_ranks_related_events_and_articles() -> None:
 def test_articles_with_the_same_title_get_their_own_pages() -> None:
     site = Site([Article(title="Same"), Article(title="Same", body=["Other"])])
     assert [path for path, _, _ in site.articles] == ["/articles/same", "/articles/same-2"]
+
+
+def test_web_text_stays_inert_on_every_site_page(tmp_path: Path) -> None:
+    """Titles, tags and categories from the web are escaped on the index and tag pages too."""
+    hostile = '<script>alert("x")</script>'
+    event = Event(
+        date=datetime.date(2017, 1, 2),
+        title=f"Headline {hostile}",
+        category=hostile,
+        tags=(hostile, "Syria"),
+    )
+    article = Article(title=f"Story {hostile}", publisher=hostile, body=["About Syria."])
+    site = Site([event, article])
+    pages = [
+        (relative, render()) for relative, render in site.files() if relative.endswith(".html")
+    ]
+    assert len(pages) == 1 + 2 + 1 + 2  # index, event, day, article, 2 tags
+    for relative, text in pages:
+        assert "<script>" not in text, relative
+        html5lib.HTMLParser(strict=True).parse(text)
+    index = dict(site.files())["index.html"]()
+    assert "Headline &lt;script&gt;" in index
