@@ -74,11 +74,11 @@ def generate(folder: Path, events: int, seed: int = 7) -> None:
 def forms_only(source: Path, output: Path) -> None:
     for number, path in enumerate(files_in([source])):
         document = load(path)
-        writers = [to_json, to_xml, to_html]
+        texts = {"json": to_json(document), "xml": to_xml(document), "html": to_html(document)}
         if not isinstance(document, Article):
-            writers.append(to_markdown)
-        for writer in writers:
-            (output / f"{number}.{writer.__name__}").write_text(writer(document), "utf-8")
+            texts["md"] = to_markdown(document)
+        for suffix, text in texts.items():
+            (output / f"{number}.{suffix}").write_text(text, "utf-8")
 
 
 def build(source: Path, output: Path) -> None:
