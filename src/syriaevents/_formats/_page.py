@@ -7,13 +7,23 @@ event pages, and Context tag lists.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import NamedTuple
 
 from .._errors import ParseError
 from .._text import decode_entities, find_forbidden, read_text
 from . import _patterns as P
 
-__all__ = ["Lines", "RawPage", "archive_link", "clean", "read_tags", "split_link", "split_page"]
+__all__ = [
+    "Lines",
+    "RawPage",
+    "archive_link",
+    "clean",
+    "read_date",
+    "read_tags",
+    "split_link",
+    "split_page",
+]
 
 
 class Lines:
@@ -61,6 +71,17 @@ def split_page(text: str, reader: str) -> RawPage:
     if found:
         raise lines.error(found[0], "expected text without control characters", found[1])
     return RawPage(lines, bom, newline, crlf)
+
+
+def read_date(lines: Lines, index: int, pattern: re.Pattern[str], what: str) -> datetime.date:
+    """The date of a heading line matching ``pattern`` (groups year, month and day)."""
+    match = pattern.fullmatch(lines.text[index].rstrip()) if index < lines.count else None
+    if match is None:
+        raise lines.error(index, f"expected {what}")
+    try:
+        return datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError as exc:
+        raise lines.error(index, f"expected a real date ({exc})", match.start("year")) from exc
 
 
 def clean(lines: Lines, index: int, raw: str, what: str) -> str:

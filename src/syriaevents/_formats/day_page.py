@@ -11,7 +11,6 @@ value: an unchanged page is written back byte for byte.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Sequence
 
 import attrs
@@ -20,7 +19,7 @@ from .._models import Day, ListedEvent
 from .._paths import day_path
 from .._text import escape_entities
 from . import _patterns as P
-from ._page import Lines, archive_link, clean, read_tags, split_link, split_page
+from ._page import Lines, archive_link, clean, read_date, read_tags, split_link, split_page
 
 __all__ = ["DayLayout", "check_writable", "parse_day", "write_day"]
 
@@ -47,7 +46,7 @@ def parse_day(text: str) -> Day:
     index = lines.skip_blank(0)
     if index < lines.count and lines.text[index].startswith(P.FORMATS_PREFIX):
         index = lines.skip_blank(index + 1)
-    date = _read_date(lines, index, P.DAY_HEADING, "the date heading '## [YYYY-MM-D](...)'")
+    date = read_date(lines, index, P.DAY_HEADING, "the date heading '## [YYYY-MM-D](...)'")
     index = lines.skip_blank(index + 1)
     head = (date, lines.raw[:index])
     events: list[tuple[ListedEvent, Sequence[str]]] = []
@@ -58,7 +57,7 @@ def parse_day(text: str) -> Day:
         events.append((listed, lines.raw[start:index]))
     previous = None
     if index < lines.count:
-        previous = _read_date(
+        previous = read_date(
             lines, index, P.PREVIOUS_DAY, "'## [Previous Day...](/news/YYYY/MM/D/index.md)'"
         )
         end = lines.skip_blank(index + 1)
@@ -82,16 +81,6 @@ def parse_day(text: str) -> Day:
         )
     except ValueError as exc:
         raise lines.error(index, f"expected a valid day ({exc})") from exc
-
-
-def _read_date(lines: Lines, index: int, pattern: re.Pattern[str], what: str) -> datetime.date:
-    match = pattern.fullmatch(lines.text[index].rstrip()) if index < lines.count else None
-    if match is None:
-        raise lines.error(index, f"expected {what}")
-    try:
-        return datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError as exc:
-        raise lines.error(index, f"expected a real date ({exc})", column=4) from exc
 
 
 def _read_listed(lines: Lines, index: int) -> tuple[ListedEvent, int]:

@@ -21,7 +21,7 @@ from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevali
 from .._paths import archive_path, day_path
 from .._text import escape_entities, read_text
 from . import _patterns as P
-from ._page import Lines, archive_link, clean, read_tags, split_link, split_page
+from ._page import Lines, archive_link, clean, read_date, read_tags, split_link, split_page
 
 __all__ = ["PageLayout", "check_writable", "parse_event", "write_event"]
 
@@ -95,7 +95,7 @@ def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
             raise lines.error(index, "expected 'Formats: [HTML](<path>.html) ...'")
         formats_path = line[len(P.FORMATS_HTML_LINK) : end]  # the Event checks it
         index = lines.skip_blank(index + 1)
-    date = _read_date(lines, index)
+    date = read_date(lines, index, P.DATE_HEADING, "the date heading '### [YYYY-MM-D](/news/...)'")
     index = lines.skip_blank(index + 1)
     category = None
     if index < lines.count and text[index].startswith(P.CATEGORY_PREFIX):
@@ -160,16 +160,6 @@ def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
         # Only the summary and a stated path are checked here: point at the one at fault.
         at_fault = formats_line if str(exc).startswith("Event.path") else head_end
         raise lines.error(lines.skip_blank(at_fault), f"expected a valid event ({exc})") from exc
-
-
-def _read_date(lines: Lines, index: int) -> datetime.date:
-    match = P.DATE_HEADING.fullmatch(lines.text[index].rstrip()) if index < lines.count else None
-    if match is None:
-        raise lines.error(index, "expected the date heading '### [YYYY-MM-D](/news/...)'")
-    try:
-        return datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError as exc:
-        raise lines.error(index, f"expected a real date ({exc})", column=5) from exc
 
 
 def _path_from_title(lines: Lines, index: int, date: datetime.date, raw_title: str) -> str:
