@@ -38,6 +38,21 @@ def test_hand_written_days_round_trip(page: Path) -> None:
     assert parse_day(to_markdown(attrs.evolve(day, layout=None))) == day
 
 
+@pytest.mark.parametrize(
+    "ending",
+    ["\r\n\r", "", "\r\n\r\n\r\n"],
+    ids=["stray-cr", "no-newline", "blank-lines"],
+)
+def test_odd_endings_round_trip(ending: str) -> None:
+    """Regression: a CRLF page ending in a lone CR lost it when written back."""
+    text = (
+        "## [2015-01-1](/news/2015/01/1/index.md)\r\n\r\n"
+        "### [A ](/news/2015/01/1/a.md)\r\nx\r\n\r\n"
+        f"## [Previous Day...](/news/2014/12/31/index.md){ending}"
+    )
+    assert to_markdown(parse_day(text)) == text
+
+
 def test_current_layout_fields() -> None:
     """Categories, entities, padded link texts, summary and Context lines read as clean text."""
     day = parse_day(read(CURRENT))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol
 
 from .._errors import ParseError
 from .._text import decode_entities, find_forbidden, read_text
@@ -16,6 +17,7 @@ from . import _patterns as P
 
 __all__ = [
     "Lines",
+    "PageWriter",
     "RawPage",
     "archive_link",
     "clean",
@@ -153,3 +155,41 @@ def _plain_tags(context: str) -> bool:
         and "\t" not in context
         and "&" not in context
     )
+
+
+class Spelling(Protocol):
+    """How a page read was spelled: what a writer needs to spell it the same way."""
+
+    @property
+    def bom(self) -> bool: ...
+    @property
+    def newline(self) -> str: ...
+    @property
+    def crlf(self) -> bool: ...
+
+
+class PageWriter:
+    """Collects lines: raw ones as read, canonical ones with the page's line ending."""
+
+    def __init__(self, layout: Spelling | None) -> None:
+        self.layout = layout
+        self.lines: list[str] = []
+        self.suffix = "\r" if layout and layout.crlf else ""
+        self.ends_canonical = False
+
+    def raw(self, lines: Sequence[str]) -> None:
+        if lines:
+            self.lines.extend(lines)
+            self.ends_canonical = False
+
+    def canonical(self, lines: Sequence[str]) -> None:
+        if lines:
+            self.lines.extend([line + self.suffix for line in lines] if self.suffix else lines)
+            self.ends_canonical = True
+
+    def text(self) -> str:
+        if self.suffix and self.ends_canonical and self.lines[-1] == self.suffix:
+            self.lines[-1] = ""  # the empty line after the last newline has no ending
+        layout = self.layout
+        text = (layout.newline if layout else "\n").join(self.lines)
+        return "\ufeff" + text if layout and layout.bom else text

@@ -19,7 +19,16 @@ from .._models import Day, ListedEvent
 from .._paths import day_path
 from .._text import escape_entities
 from . import _patterns as P
-from ._page import Lines, archive_link, clean, read_date, read_tags, split_link, split_page
+from ._page import (
+    Lines,
+    PageWriter,
+    archive_link,
+    clean,
+    read_date,
+    read_tags,
+    split_link,
+    split_page,
+)
 
 __all__ = ["DayLayout", "check_writable", "parse_day", "write_day"]
 
@@ -124,43 +133,32 @@ def _read_listed(lines: Lines, index: int) -> tuple[ListedEvent, int]:
 def write_day(day: Day) -> str:
     """Write a day as an archive day page (see :func:`syriaevents.to_markdown`)."""
     layout = day.layout if isinstance(day.layout, DayLayout) else None
-    pieces: list[Sequence[str]] = []
-    canonical: list[bool] = []
-
-    def add(lines: Sequence[str], *, raw: bool) -> None:
-        pieces.append(lines)
-        canonical.append(not raw)
-
+    out = PageWriter(layout)
     if layout and layout.head[0] == day.date:
-        add(layout.head[1], raw=True)
+        out.raw(layout.head[1])
     else:
-        add(_canonical_head(day.date), raw=False)
+        out.canonical(_canonical_head(day.date))
     raw_events = layout.events if layout else ()
     for position, listed in enumerate(day.events):
+        _separate(out)
         if position < len(raw_events) and raw_events[position][0] == listed:
-            add(raw_events[position][1], raw=True)
+            out.raw(raw_events[position][1])
         else:
-            add(_canonical_listed(listed), raw=False)
+            out.canonical(_canonical_listed(listed))
     if layout and layout.footer[0] == day.previous:
-        add(layout.footer[1], raw=True)
+        if layout.footer[1]:
+            _separate(out)
+            out.raw(layout.footer[1])
     elif day.previous is not None:
-        add([f"## [Previous Day...]({day_path(day.previous)}/index.md)", "", ""], raw=False)
-    return _join(pieces, canonical, layout)
+        _separate(out)
+        out.canonical([f"## [Previous Day...]({day_path(day.previous)}/index.md)", "", ""])
+    return out.text()
 
 
-def _join(pieces: list[Sequence[str]], canonical: list[bool], layout: DayLayout | None) -> str:
-    suffix = "\r" if layout and layout.crlf else ""
-    lines: list[str] = []
-    for piece, is_canonical in zip(pieces, canonical, strict=True):
-        if not piece:
-            continue
-        if lines and lines[-1].strip():  # a raw piece that ended the page had no blank line
-            lines.append(suffix)
-        lines.extend([line + suffix for line in piece] if is_canonical and suffix else piece)
-    if suffix and lines and lines[-1] == suffix:
-        lines[-1] = ""  # the empty line after the last newline has no ending
-    text = (layout.newline if layout else "\n").join(lines)
-    return "\ufeff" + text if layout and layout.bom else text
+def _separate(out: PageWriter) -> None:
+    """A blank line after a raw entry that ended its page without one."""
+    if out.lines and out.lines[-1].strip():
+        out.canonical([""])
 
 
 def _canonical_head(date: datetime.date) -> list[str]:

@@ -21,7 +21,16 @@ from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevali
 from .._paths import archive_path, day_path
 from .._text import escape_entities, read_text
 from . import _patterns as P
-from ._page import Lines, archive_link, clean, read_date, read_tags, split_link, split_page
+from ._page import (
+    Lines,
+    PageWriter,
+    archive_link,
+    clean,
+    read_date,
+    read_tags,
+    split_link,
+    split_page,
+)
 
 __all__ = ["PageLayout", "check_writable", "parse_event", "write_event"]
 
@@ -292,7 +301,7 @@ def write_event(event: Event) -> str:
     order = [name for name in raw_sections if items[name]]
     order += [name for name in _SECTION_ORDER if items[name] and name not in raw_sections]
 
-    out = _Writer(layout)
+    out = PageWriter(layout)
     if layout and layout.head[0] == (event.date, event.path, event.category, event.title):
         out.raw(layout.head[1])
     else:
@@ -304,33 +313,6 @@ def write_event(event: Event) -> str:
     for name in order:
         _write_section(out, name, items[name], raw_sections.get(name))
     return out.text()
-
-
-class _Writer:
-    """Collects lines: raw ones as read, canonical ones with the page's line ending."""
-
-    def __init__(self, layout: PageLayout | None) -> None:
-        self.layout = layout
-        self.lines: list[str] = []
-        self.suffix = "\r" if layout and layout.crlf else ""
-        self.ends_canonical = False
-
-    def raw(self, lines: Sequence[str]) -> None:
-        if lines:
-            self.lines.extend(lines)
-            self.ends_canonical = False
-
-    def canonical(self, lines: Sequence[str]) -> None:
-        if lines:
-            self.lines.extend([line + self.suffix for line in lines] if self.suffix else lines)
-            self.ends_canonical = True
-
-    def text(self) -> str:
-        if self.suffix and self.ends_canonical and self.lines[-1] == self.suffix:
-            self.lines[-1] = ""  # the empty line after the last newline has no ending
-        layout = self.layout
-        text = (layout.newline if layout else "\n").join(self.lines)
-        return "\ufeff" + text if layout and layout.bom else text
 
 
 def _canonical_head(event: Event, layout: PageLayout | None) -> list[str]:
@@ -368,7 +350,7 @@ def _source_items(event: Event, layout: PageLayout | None) -> list[object]:
     return items
 
 
-def _write_section(out: _Writer, name: str, values: list[object], raw: _Section | None) -> None:
+def _write_section(out: PageWriter, name: str, values: list[object], raw: _Section | None) -> None:
     if raw:
         out.raw(raw.heading)
     else:
