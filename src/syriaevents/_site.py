@@ -75,7 +75,8 @@ class Site:
             tagged = article if article.tags else tag_article(article, vocabulary)
             self.articles.append((f"/articles/{slug}", article, tagged))
         self._tagged = {path: tagged for path, _, tagged in self.articles}
-        self._path_of = {id(tagged): path for path, _, tagged in self.articles}
+        # Each article's canonical tags, read once rather than once per event page.
+        self._article_tags = [canonical_tags(tagged.tags) for _, _, tagged in self.articles]
         self.days = self._complete_days()
         self.tags = self._tag_pages()
         self._pages = {event.path for event in self.archive.events}
@@ -106,28 +107,29 @@ class Site:
                 days.append(_with_listed(read, listed))
         return days
 
-    def _tag_pages(self) -> dict[str, tuple[str, str, list[Event | Article]]]:
-        """Per canonical tag: its site path, its label (first seen) and what carries it."""
-        pages: dict[str, tuple[str, str, list[Event | Article]]] = {}
+    def _tag_pages(self) -> dict[str, tuple[str, str, list[tuple[str, Event | Article]]]]:
+        """Per canonical tag: its site path, its label (first seen) and what carries it
+        (each with its site path)."""
+        pages: dict[str, tuple[str, str, list[tuple[str, Event | Article]]]] = {}
         taken: set[str] = set()
-        carriers: list[Event | Article] = [*self.archive.events]
-        carriers += [tagged for _, _, tagged in self.articles]
-        for item in carriers:
+        carriers: list[tuple[str, Event | Article]] = [(e.path, e) for e in self.archive.events]
+        carriers += [(path, tagged) for path, _, tagged in self.articles]
+        for path, item in carriers:
             for label in item.tags:
                 tag = canonical_tag(label)
                 if tag not in pages:
                     pages[tag] = (f"/tags/{_unique(_tag_slug(tag), taken)}", label, [])
                 members = pages[tag][2]
-                if not members or members[-1] is not item:
-                    members.append(item)
+                if not members or members[-1][1] is not item:
+                    members.append((path, item))
         return pages
 
     def articles_related_to(self, event: Event) -> list[tuple[str, Article, int]]:
         """The articles sharing most tags with ``event`` (newest first among equals)."""
         tags = canonical_tags(event.tags)
         scored = []
-        for path, article, tagged in self.articles:
-            shared = len(tags & canonical_tags(tagged.tags))
+        for (path, article, _), article_tags in zip(self.articles, self._article_tags, strict=True):
+            shared = len(tags & article_tags)
             if shared:
                 published = (article.published or datetime.date.min).toordinal()
                 scored.append((-shared, -published, path, article))
@@ -287,17 +289,14 @@ class Site:
     def _tag_page(self, tag: str) -> str:
         path, label, members = self.tags[tag]
         link = self.linker(path)
-        events = [item for item in members if isinstance(item, Event)]
-        articles = [item for item in members if isinstance(item, Article)]
+        events = [item for _, item in members if isinstance(item, Event)]
+        articles = [(path, item) for path, item in members if isinstance(item, Article)]
         body = [_navigation(link, []), "<main>", f"<h1>Tag: {escape(label)}</h1>"]
         if events:
             body += ["<h2>Events</h2>", "<ol>", *[_event_entry(link, e) for e in events], "</ol>"]
         if articles:
             body += ["<h2>Articles</h2>", "<ul>"]
-            body += [
-                f"<li>{_anchor(link, self._path_of[id(a)], a.title)}{_byline(a)}</li>"
-                for a in articles
-            ]
+            body += [f"<li>{_anchor(link, p, a.title)}{_byline(a)}</li>" for p, a in articles]
             body.append("</ul>")
         body.append("</main>")
         return html_document(f"Tag: {label}", body)
