@@ -12,13 +12,12 @@ import datetime
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __name__ as _package
-from ._documents import FORMS, files_in, form_of, load, read_document, sniff_form
+from ._documents import DOCUMENT_SUFFIXES, FORMS, files_in, form_of, load, read_document, sniff_form
 from ._errors import ParseError, SerializationError
 from ._formats.html import to_html
 from ._formats.json import to_json
@@ -44,7 +43,7 @@ _WRITERS: dict[str, Callable[[Any], str]] = {
     "html": to_html,
 }
 # What `validate` and `related` read from a folder: pages, articles and the data forms.
-_READABLE_SUFFIXES = (".md", ".txt", ".json", ".xml")
+_READABLE_SUFFIXES = (*DOCUMENT_SUFFIXES, ".json", ".xml")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -162,7 +161,7 @@ def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version(_package)
+        return version("syriaevents")
     except PackageNotFoundError:  # running from a source tree
         return "unknown"
 
@@ -183,13 +182,13 @@ def _problem(where: object, exc: Exception) -> str:
 
 
 def _load_all(
-    sources: Sequence[Path], suffixes: Sequence[str], label: str
+    sources: Sequence[Path], suffixes: Iterable[str]
 ) -> tuple[list[Event | Day | Article], list[str]]:
     """Every document of the sources, and the problems of those that could not be read."""
     files = list(files_in(sources, suffixes))
     documents: list[Event | Day | Article] = []
     problems = []
-    with Progress(label, len(files)) as progress:
+    with Progress("Reading", len(files)) as progress:
         for path in files:
             try:
                 documents.append(load(path))
@@ -215,7 +214,7 @@ def _write_atomically(path: Path, text: str) -> None:
 def _build(arguments: argparse.Namespace) -> int:
     sources = arguments.sources or [_bundled_seeds()]
     output: Path = arguments.output
-    documents, problems = _load_all(sources, (".md", ".txt"), "Reading")
+    documents, problems = _load_all(sources, DOCUMENT_SUFFIXES)
     for problem in problems:
         print(problem, file=sys.stderr)
     site = Site(documents)
@@ -293,7 +292,7 @@ def _related(arguments: argparse.Namespace) -> int:
             f"{arguments.file}:1:1: expected an event or an article, found a day", file=sys.stderr
         )
         return 1
-    pool, problems = _load_all(arguments.pool, _READABLE_SUFFIXES, "Reading")
+    pool, problems = _load_all(arguments.pool, _READABLE_SUFFIXES)
     for problem in problems:
         print(problem, file=sys.stderr)
     archive = Archive(pool)

@@ -17,6 +17,7 @@ from ._models import Article, Day, Event
 from ._text import decode_utf8
 
 __all__ = [
+    "DOCUMENT_SUFFIXES",
     "FORMS",
     "files_in",
     "form_of",
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 # The files a folder holds that are read as documents.
-_DOCUMENT_SUFFIXES = frozenset({".md", ".txt"})
+DOCUMENT_SUFFIXES = frozenset({".md", ".txt"})
 
 # Archive pages open with the Formats line (current layouts) or their date heading:
 # "### [2017-05-4](...)" for an event page, "## [2017-05-4](...)" for a day page.
@@ -102,7 +103,7 @@ def load(path: str | os.PathLike[str]) -> Event | Day | Article:
 
 
 def files_in(
-    sources: Iterable[str | os.PathLike[str]], suffixes: Iterable[str] = _DOCUMENT_SUFFIXES
+    sources: Iterable[str | os.PathLike[str]], suffixes: Iterable[str] = DOCUMENT_SUFFIXES
 ) -> Iterator[Path]:
     """The files given, and those in the folders given with one of ``suffixes``
     (recursively, in name order; by default pages and articles: ``.md``, ``.txt``).
