@@ -23,7 +23,7 @@ from syriaevents import (
     to_markdown,
 )
 
-from .conftest import EVENT_SEEDS, HAND_WRITTEN_PAGES, read, revalidate
+from .conftest import DATA, EVENT_SEEDS, HAND_WRITTEN_PAGES, read, revalidate
 from .strategies import events
 
 PAGES = [*EVENT_SEEDS.values(), *HAND_WRITTEN_PAGES]
@@ -50,6 +50,20 @@ def test_canonical_rendering_reads_back_equal(page: Path) -> None:
     """Without its layout an event is written in the current layout, and reads back equal."""
     event = parse_event(read(page))
     assert parse_event(to_markdown(attrs.evolve(event, layout=None))) == event
+
+
+def test_formats_list_layout_states_the_path_and_keeps_its_style() -> None:
+    """November 2017 pages list their forms under a heading; an edited head keeps the list."""
+    text = read(DATA / "markdown" / "formats_list_layout.md")
+    event = parse_event(text)
+    assert event.path.startswith("/news/2017/11/18/thousands-rally-in-qamishli")
+    assert event.category == "Qamishli protests"
+    assert [change.kind for change in event.changes] == ["First version", "Current version"]
+    edited = to_markdown(attrs.evolve(event, title="Thousands rally in Qamishli."))
+    assert edited.startswith(f"\n### Formats:\n\n* [HTML]({event.path}.html)\n")
+    heading = "### [2017-11-18](/news/2017/11/18/index.md)"
+    assert f"\n* [XML]({event.path}.xml)\n{heading}\n\n" in edited
+    assert parse_event(edited) == attrs.evolve(event, title="Thousands rally in Qamishli.")
 
 
 def test_seed_000_is_in_the_current_layout() -> None:
@@ -316,6 +330,9 @@ _HEAD = "### [2017-05-4](/news/2017/05/4/index.md)\n\n# T \n\n"
             "second",
         ),
         ("\nFormats: [HTML](/elsewhere/x.html)\n\n" + _HEAD, 2, "archive path"),
+        ("\n### Formats:\n\n" + _HEAD, 4, "links to the forms"),
+        ("\n### Formats:\n\n* [JSON](/news/2017/05/4/t.json)\n" + _HEAD, 2, "HTML"),
+        ("\n### Formats:\n\n* [HTML](/news/2017/05/4/t.htm)\n" + _HEAD, 2, "HTML"),
         (_HEAD.replace("# T \n\n", "# T \n\n&#32;\n\n"), 5, "summary"),
     ],
 )

@@ -96,6 +96,26 @@ def test_corpus_pages_without_a_formats_line_get_their_stored_path() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Syrian civil war:Rebel forces advance", "syrian-civil-war-prebel-forces-advance"),
+        ("Syrian civil war: Rebel forces advance", "syrian-civil-war-rebel-forces-advance"),
+        ("Syrian civil war:: Rebel forces", "syrian-civil-war-rebel-forces"),
+        ("Ratio 3:2 and war:élan", "ratio-3-2-and-war-pa-c-lan"),
+    ],
+)
+def test_colon_before_a_letter_leaves_a_p_in_the_slug(title: str, slug: str) -> None:
+    """Older headlines "war:Rebel" have "war-prebel" in their slugs (a stripped paragraph tag)."""
+    assert archive_path(datetime.date(2013, 1, 11), title) == f"/news/2013/01/11/{slug}"
+
+
+def test_the_p_of_a_colon_counts_toward_the_cut() -> None:
+    """The inserted "p" is part of the 140 characters the archive keeps."""
+    title = "a:" + "b" * 200
+    assert archive_path(datetime.date(2013, 1, 11), title).endswith("/a-p" + "b" * 137)
+
+
 def test_refuses_titles_without_letters_and_wrong_types() -> None:
     """No slug can be made from punctuation alone; wrong types are TypeErrors."""
     with pytest.raises(ValueError, match="no letter or digit"):

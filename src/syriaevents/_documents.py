@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ._converter import kind_of
 from ._errors import ParseError
 from ._formats.article import parse_article
 from ._formats.day_page import parse_day
@@ -19,6 +21,7 @@ from ._text import decode_utf8
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "FORMS",
+    "KINDS",
     "files_in",
     "form_of",
     "iter_load",
@@ -32,31 +35,63 @@ __all__ = [
 # The files a folder holds that are read as documents.
 DOCUMENT_SUFFIXES = frozenset({".md", ".txt"})
 
-# Archive pages open with the Formats line (current layouts) or their date heading:
-# "### [2017-05-4](...)" for an event page, "## [2017-05-4](...)" for a day page.
-_EVENT_HEADING = "### ["
-_DAY_HEADING = "## ["
+# How an archive page starts, loosely, so that a page with a broken character in its
+# first lines still goes to the page readers (which say what is wrong), never to the
+# article reader: a Formats line or heading, or a date heading, "### [2017-05-4](...)"
+# for an event page and "## [2017-05-4](...)" for a day page.
+_FORMATS_START = re.compile(r"(?:#{1,6}[ \t]*)?Formats[ \t]*:", re.IGNORECASE)
+_DATE_HEADING_START = re.compile(r"(#{2,3})(?!#)[ \t]*(?:\[|\S?[ \t]*\d{4})")
+KINDS = ("event", "day", "article")
+
+
+def _content_lines(text: str) -> Iterator[str]:
+    """The lines that are not blank, as the page readers split and skip them."""
+    text = text.removeprefix("\ufeff")
+    newline = "\n" if "\n" in text or "\r" not in text else "\r"
+    start = 0
+    while start <= len(text):
+        end = text.find(newline, start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        if line.strip():
+            yield line.strip()
+        start = end + 1
 
 
 def page_kind(text: str) -> str | None:
-    """``"event"`` or ``"day"`` for an archive page, None for anything else (an article)."""
-    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
-    if text.startswith("Formats:", start):
-        # The heading after the Formats line tells; anything else is an event page
-        # whose reader says what is wrong with it.
-        end = text.find("\n", start)
-        rest = text[end:].lstrip(" \t\r\n") if end >= 0 else ""
-        return "day" if rest.startswith(_DAY_HEADING) else "event"
-    if text.startswith(_EVENT_HEADING, start):
-        return "event"
-    return "day" if text.startswith(_DAY_HEADING, start) else None
+    """``"event"`` or ``"day"`` for text that starts like an archive page, else None."""
+    lines = _content_lines(text)
+    first = next(lines, "")
+    if _FORMATS_START.match(first):
+        # The date heading after the Formats line or list tells which page it is.
+        for line in lines:
+            heading = _DATE_HEADING_START.match(line)
+            if heading:
+                return "day" if len(heading[1]) == 2 else "event"
+            if not line.startswith(("* ", "- ", "Formats")):
+                break
+        return "event"  # whose reader says what is wrong with it
+    heading = _DATE_HEADING_START.match(first)
+    if heading:
+        return "day" if len(heading[1]) == 2 else "event"
+    return None
 
 
-def parse(text: str) -> Event | Day | Article:
-    """Read an archive page into an Event or a Day, anything else as an Article."""
+def parse(text: str, *, kind: str | None = None) -> Event | Day | Article:
+    """Read an archive event page or day page, or a scraped article.
+
+    ``kind`` (``"event"``, ``"day"`` or ``"article"``) names what the text holds; by
+    default it is recognised: text that starts like an archive page (a Formats line or
+    heading, a date heading) is read as one, or refused with that reader's
+    :class:`ParseError`, never taken for an article.
+    """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
-    kind = page_kind(text)
+    if kind is None:
+        kind = page_kind(text) or "article"
+    elif kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if kind == "event":
         return parse_event(text)
     return parse_day(text) if kind == "day" else parse_article(text)
@@ -88,18 +123,47 @@ def sniff_form(text: str) -> str:
     return "xml" if start.startswith("<") else "md"
 
 
-def read_document(text: str, form: str) -> Event | Day | Article:
-    """Read a document of the given form (``md`` for pages and articles)."""
-    return _READERS[form](text)
+def read_document(
+    text: str, form: str, *, kind: str | None = None, path: str | None = None
+) -> Event | Day | Article:
+    """Read a document of the given form (``md`` for pages and articles).
+
+    ``kind`` is what the document must hold (any kind when None); ``path`` is the
+    archive path of an event page that does not state its own (see :func:`load`).
+    """
+    if form != "md":
+        document = _READERS[form](text)
+        if kind is not None and kind_of(document) != kind:
+            raise ParseError(f"expected {_A[kind]}, found {_A[kind_of(document)]}")
+        return document
+    if kind is None:
+        kind = page_kind(text) or "article"
+    if kind == "event":
+        return parse_event(text, path=path)
+    return parse(text, kind=kind)
 
 
-def load(path: str | os.PathLike[str]) -> Event | Day | Article:
+_A = {"event": "an event", "day": "a day", "article": "an article"}
+# A file stored where the archive keeps an event page: ".../news/2017/05/4/<slug>.md".
+_ARCHIVE_FILE = re.compile(r"(?:^|/)(news/\d{4}/\d{2}/\d{1,2}/[a-z0-9-]+)\.md$")
+
+
+def archive_path_of_file(path: str | os.PathLike[str]) -> str | None:
+    """The archive path of an event page stored at its archive path, else None."""
+    match = _ARCHIVE_FILE.search(Path(path).as_posix())
+    return None if match is None or match[1].endswith("/index") else "/" + match[1]
+
+
+def load(path: str | os.PathLike[str], *, kind: str | None = None) -> Event | Day | Article:
     """Read a file (UTF-8, BOM tolerated) in the form its extension names.
 
     ``.json``, ``.xml`` and ``.html`` files are read as those forms; anything else is
-    given to :func:`parse` (event and day pages, scraped articles).
+    given to :func:`parse` (event and day pages, scraped articles), with ``kind`` if
+    given. An event page without a Formats line stored at its archive path
+    (``…/news/YYYY/MM/D/<slug>.md``) takes its path from the file.
     """
-    return read_document(decode_utf8(Path(path).read_bytes(), bom=True), form_of(path))
+    text = decode_utf8(Path(path).read_bytes(), bom=True)
+    return read_document(text, form_of(path), kind=kind, path=archive_path_of_file(path))
 
 
 def files_in(
@@ -124,7 +188,9 @@ def files_in(
                     yield Path(folder, name)
 
 
-def iter_load(source: str | os.PathLike[str]) -> Iterator[Event | Day | Article]:
+def iter_load(
+    source: str | os.PathLike[str], *, kind: str | None = None
+) -> Iterator[Event | Day | Article]:
     """The documents of a file or of a folder (recursively), read one at a time.
 
     Only one document is held at once, so memory stays flat however many files there
@@ -132,7 +198,7 @@ def iter_load(source: str | os.PathLike[str]) -> Iterator[Event | Day | Article]
     """
     for path in files_in([source]):
         try:
-            yield load(path)
+            yield load(path, kind=kind)
         except ParseError as exc:
             raise ParseError(
                 f"{path}: {exc.message}", line=exc.line, column=exc.column, path=exc.path

@@ -25,10 +25,16 @@ _TRANSLITERATE = {0x80 + i: "" for i in range(0x20)} | {
 }
 # A run of anything but ASCII letters and digits becomes one hyphen.
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# A colon directly followed by a letter ("Syrian civil war:Rebel forces"): the archive's
+# slug has a "p" there ("syrian-civil-war-prebel-forces"), left over from a paragraph
+# tag it stripped, and that "p" counts toward the 140-character cut.
+_COLON_BEFORE_LETTER = re.compile(r":(?=[^\W\d_])")
 
 
 def slugify(title: str) -> str:
     """The archive's slug of a headline (may be empty for punctuation alone)."""
+    if ":" in title:
+        title = _COLON_BEFORE_LETTER.sub(":p", title)
     mojibake = title.encode("utf-8", "surrogatepass").decode("latin-1")[:_SLUG_LENGTH]
     ascii_text = mojibake.translate(_TRANSLITERATE).lower()
     return _NON_ALNUM.sub("-", ascii_text).strip("-")

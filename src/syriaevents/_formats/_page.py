@@ -16,12 +16,17 @@ from .._text import decode_entities, find_forbidden, read_text
 from . import _patterns as P
 
 __all__ = [
+    "FORMATS_LINE",
+    "FORMATS_LIST",
+    "FormatsBlock",
     "Lines",
     "PageWriter",
     "RawPage",
     "archive_link",
     "clean",
+    "formats_lines",
     "read_date",
+    "read_formats",
     "read_tags",
     "split_link",
     "split_page",
@@ -73,6 +78,55 @@ def split_page(text: str, reader: str) -> RawPage:
     if found:
         raise lines.error(found[0], "expected text without control characters", found[1])
     return RawPage(lines, bom, newline, crlf)
+
+
+# How a page states its forms: the "Formats: [HTML](…)  [JSON](…)" line of the current
+# layout, or the "### Formats:" heading over "* [HTML](…)" bullets of November 2017.
+FORMATS_LINE = "line"
+FORMATS_LIST = "list"
+
+
+class FormatsBlock(NamedTuple):
+    """A page's statement of its forms, as read."""
+
+    style: str | None  # FORMATS_LINE, FORMATS_LIST, or None when the page has none
+    html: str | None  # the address of the HTML form, as written (None: not given)
+    end: int  # the index of the first line after the block and its blank lines
+
+
+def read_formats(lines: Lines, index: int) -> FormatsBlock:
+    """The Formats line or list starting at line ``index``, if there is one."""
+    text = lines.text
+    line = text[index] if index < lines.count else ""
+    if line.startswith(P.FORMATS_PREFIX):
+        end = line.find(P.FORMATS_HTML_END)
+        html = None
+        if line.startswith(P.FORMATS_HTML_LINK) and end >= 0:
+            html = line[len(P.FORMATS_HTML_LINK) : end + len(P.FORMATS_HTML_END) - 1]
+        return FormatsBlock(FORMATS_LINE, html, lines.skip_blank(index + 1))
+    if line.rstrip() != P.FORMATS_HEADING:
+        return FormatsBlock(None, None, index)
+    index = lines.skip_blank(index + 1)
+    html = None
+    start = index
+    while index < lines.count:
+        item = P.FORMATS_ITEM.fullmatch(text[index].rstrip())
+        if item is None:
+            break
+        if item["name"] == "HTML" and html is None:
+            html = item["url"]
+        index = lines.skip_blank(index + 1)
+    if index == start:
+        raise lines.error(index, f"expected links to the forms '* [HTML](...)' under {line!r}")
+    return FormatsBlock(FORMATS_LIST, html, index)
+
+
+def formats_lines(style: str, path: str) -> list[str]:
+    """The lines stating the forms of the page at ``path`` (no extension) in ``style``."""
+    links = [(name, f"{path}.{name.lower()}") for name in ("HTML", "JSON", "XML")]
+    if style == FORMATS_LIST:
+        return [P.FORMATS_HEADING, "", *[f"* [{name}]({url})" for name, url in links]]
+    return [P.FORMATS_PREFIX + " " + "".join(f"[{name}]({url})  " for name, url in links), ""]
 
 
 def read_date(lines: Lines, index: int, pattern: re.Pattern[str], what: str) -> datetime.date:

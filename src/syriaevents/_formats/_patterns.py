@@ -9,6 +9,10 @@ import re
 FORMATS_PREFIX = "Formats:"
 FORMATS_HTML_LINK = "Formats: [HTML]("
 FORMATS_HTML_END = ".html)"
+# The November 2017 layout's format links: a heading over a bullet list, the date
+# heading straight after it: "### Formats:", "", "* [HTML](/news/.../slug.html)", ...
+FORMATS_HEADING = "### Formats:"
+FORMATS_ITEM = re.compile(r"\* \[(?P<name>[A-Za-z]+)\]\((?P<url>[^()\s]*)\)")
 # The date heading: "### [2017-05-4](/news/2017/05/4/index.md)" (day not zero-padded).
 DATE_HEADING = re.compile(r"### \[(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)")
 CATEGORY_PREFIX = "##### "

@@ -20,11 +20,14 @@ from .._paths import day_path
 from .._text import escape_entities
 from . import _patterns as P
 from ._page import (
+    FORMATS_LINE,
     Lines,
     PageWriter,
     archive_link,
     clean,
+    formats_lines,
     read_date,
+    read_formats,
     read_tags,
     split_link,
     split_page,
@@ -41,6 +44,7 @@ class DayLayout:
     newline: str
     crlf: bool
     head: tuple[datetime.date, Sequence[str]]  # blank lines, Formats line, date heading
+    formats: str | None  # how the header states the forms (FORMATS_LINE, FORMATS_LIST)
     events: tuple[tuple[ListedEvent, Sequence[str]], ...]
     footer: tuple[datetime.date | None, Sequence[str]]  # the previous day's link
 
@@ -52,9 +56,8 @@ def parse_day(text: str) -> Day:
     """
     page = split_page(text, "parse_day")
     lines = page.lines
-    index = lines.skip_blank(0)
-    if index < lines.count and lines.text[index].startswith(P.FORMATS_PREFIX):
-        index = lines.skip_blank(index + 1)
+    formats = read_formats(lines, lines.skip_blank(0))
+    index = formats.end
     date = read_date(lines, index, P.DAY_HEADING, "the date heading '## [YYYY-MM-D](...)'")
     index = lines.skip_blank(index + 1)
     head = (date, lines.raw[:index])
@@ -78,6 +81,7 @@ def parse_day(text: str) -> Day:
         newline=page.newline,
         crlf=page.crlf,
         head=head,
+        formats=formats.style,
         events=tuple(events),
         footer=footer,
     )
@@ -137,7 +141,7 @@ def write_day(day: Day) -> str:
     if layout and layout.head[0] == day.date:
         out.raw(layout.head[1])
     else:
-        out.canonical(_canonical_head(day.date))
+        out.canonical(_canonical_head(day.date, layout.formats if layout else FORMATS_LINE))
     raw_events = layout.events if layout else ()
     for position, listed in enumerate(day.events):
         _separate(out)
@@ -161,13 +165,12 @@ def _separate(out: PageWriter) -> None:
         out.canonical([""])
 
 
-def _canonical_head(date: datetime.date) -> list[str]:
-    relative = day_path(date).removeprefix("/news/")
-    formats = "  ".join(
-        f"[{name}]({relative}/index.{name.lower()})" for name in ("HTML", "JSON", "XML")
-    )
+def _canonical_head(date: datetime.date, formats: str | None) -> list[str]:
+    # The archive's day pages link their forms relatively: "2017/04/7/index.html".
+    relative = day_path(date).removeprefix("/news/") + "/index"
     heading = f"## [{date.year:04d}-{date.month:02d}-{date.day}]({day_path(date)}/index.md)"
-    return ["", f"Formats: {formats}  ", "", heading, ""]
+    stated = ["", *formats_lines(formats, relative)] if formats else []
+    return [*stated, heading, ""]
 
 
 def _canonical_listed(listed: ListedEvent) -> list[str]:

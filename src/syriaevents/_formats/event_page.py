@@ -22,11 +22,15 @@ from .._paths import archive_path, day_path
 from .._text import escape_entities, read_text
 from . import _patterns as P
 from ._page import (
+    FORMATS_LINE,
+    FORMATS_LIST,
     Lines,
     PageWriter,
     archive_link,
     clean,
+    formats_lines,
     read_date,
+    read_formats,
     read_tags,
     split_link,
     split_page,
@@ -45,6 +49,7 @@ _CANONICAL_HEADING = {
 _SECTION_ORDER = (_SOURCES, _CHANGES, _RELATED)
 _COVER_IMAGE = "Cover Image"
 _CURRENT_VERSION = "Current version"
+_HTML_SUFFIX = ".html"
 
 
 @attrs.frozen
@@ -77,33 +82,39 @@ class PageLayout:
     newline: str  # what joins lines: "\n" or "\r" (for CRLF pages lines keep their "\r")
     crlf: bool
     head: tuple[object, Sequence[str]]  # (date, path, category, title), lines to the title
-    formats: bool  # the header shows the Formats line (the current layout)
+    formats: str | None  # how the header states the forms (FORMATS_LINE, FORMATS_LIST)
     summary: tuple[str | None, Sequence[str]]
     sections: tuple[_Section, ...]
 
 
-def parse_event(text: str) -> Event:
+def parse_event(text: str, *, path: str | None = None) -> Event:
     """Read an archive event page (Markdown) into an :class:`Event`.
 
-    Reads every layout the archive has used. Raises :class:`ParseError` with the
-    line and column of the first problem.
+    Reads every layout the archive has used. The event's path is the one the page
+    states in its Formats links; a page that states none (the older layouts) is at
+    ``path`` when given (where the file was found), else at the path the archive
+    derives from its date and headline. Raises :class:`ParseError` with the line and
+    column of the first problem.
     """
     page = split_page(text, "parse_event")
-    return _read_page(page.lines, bom=page.bom, newline=page.newline, crlf=page.crlf)
+    return _read_page(page.lines, bom=page.bom, newline=page.newline, crlf=page.crlf, path=path)
 
 
-def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
+def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool, path: str | None) -> Event:
     text = lines.text
-    index = lines.skip_blank(0)
+    formats_line = lines.skip_blank(0)
+    formats = read_formats(lines, formats_line)
     formats_path = None
-    formats_line = index
-    if index < lines.count and text[index].startswith(P.FORMATS_PREFIX):
-        line = text[index]
-        end = line.find(P.FORMATS_HTML_END)
-        if not line.startswith(P.FORMATS_HTML_LINK) or end < 0:
-            raise lines.error(index, "expected 'Formats: [HTML](<path>.html) ...'")
-        formats_path = line[len(P.FORMATS_HTML_LINK) : end]  # the Event checks it
-        index = lines.skip_blank(index + 1)
+    if formats.style is not None:
+        if formats.html is None or not formats.html.endswith(_HTML_SUFFIX):
+            expected = (
+                "'* [HTML](<path>.html)'"
+                if formats.style == FORMATS_LIST
+                else "'Formats: [HTML](<path>.html) ...'"
+            )
+            raise lines.error(formats_line, f"expected {expected}")
+        formats_path = formats.html[: -len(_HTML_SUFFIX)]  # the Event checks it
+    index = formats.end
     date = read_date(lines, index, P.DATE_HEADING, "the date heading '### [YYYY-MM-D](/news/...)'")
     index = lines.skip_blank(index + 1)
     category = None
@@ -115,7 +126,7 @@ def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
     raw_title = text[index][len(P.TITLE_PREFIX) :]
     title = clean(lines, index, raw_title, "a headline")
     head_end = index + 1
-    path = formats_path or _path_from_title(lines, index, date, raw_title)
+    path = formats_path or path or _path_from_title(lines, index, date, raw_title)
 
     index = head_end
     while index < lines.count and text[index].rstrip() not in _HEADINGS:
@@ -141,7 +152,7 @@ def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool) -> Event:
         newline=newline,
         crlf=crlf,
         head=((date, path, category, title), lines.raw[:head_end]),
-        formats=formats_path is not None,
+        formats=formats.style,
         summary=(summary, summary_lines),
         sections=tuple(sections),
     )
@@ -317,9 +328,11 @@ def write_event(event: Event) -> str:
 
 def _canonical_head(event: Event, layout: PageLayout | None) -> list[str]:
     lines = []
-    if layout is None or layout.formats or event.path != archive_path(event.date, event.title):
-        path = event.path
-        lines += ["", f"Formats: [HTML]({path}.html)  [JSON]({path}.json)  [XML]({path}.xml)  ", ""]
+    style = layout.formats if layout else FORMATS_LINE
+    if style is None and event.path != archive_path(event.date, event.title):
+        style = FORMATS_LINE  # the path cannot be derived: the page must state it
+    if style is not None:
+        lines += ["", *formats_lines(style, event.path)]
     day = event.date
     lines += [f"### [{day.year:04d}-{day.month:02d}-{day.day}]({day_path(day)}/index.md)", ""]
     if event.category is not None:

@@ -1,0 +1,103 @@
+"""parse, load and iter_load: what a text or a file holds, and reading it as that."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from syriaevents import Article, Day, Event, ParseError, iter_load, load, parse, to_json
+
+from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, HAND_WRITTEN_DAYS, read
+
+EVENT_002 = read(EVENT_SEEDS["002"])
+DAY = read(HAND_WRITTEN_DAYS[0])
+
+
+@pytest.mark.parametrize(
+    "blank",
+    ["", "\n", "\u00a0\n", "\u2028\n", " \t\n\u3000\n", "\ufeff\n"],
+    ids=["none", "newline", "no-break space", "line separator", "mixed", "bom"],
+)
+def test_blank_first_lines_do_not_change_the_kind(blank: str) -> None:
+    """Lines the page readers skip as blank are skipped the same way when telling kinds."""
+    assert isinstance(parse(blank + EVENT_002), Event)
+    assert isinstance(parse(blank + DAY.lstrip("\n")), Day)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("### [2017-01-1)(/news/2017/01/1/index.md)\n\n# A title \n", "event"),
+        ("### [2017-O1-1](/news/2017/01/1/index.md)\n\n# A title \n", "event"),
+        ("### {2017-01-1](/news/2017/01/1/index.md)\n\n# A title \n", "event"),
+        ("## [2017-01-1]{/news/2017/01/1/index.md)\n\n### [A ](/news/x.md)\n", "day"),
+        ("\nFormats: [HTML](/news/2017/01/1/a.html)\n\n### [2017-01-1] \n", "event"),
+        ("\nformats: nothing useful\n", "event"),
+        ("\n### Formats:\n\n* [HTML](/news/2017/11/11/a.html)\n### [2017-11-1x]\n", "event"),
+        ("\n### Formats:\n\n* [HTML](2017/11/11/index.html)\n## [2017-11-1x](y)\n", "day"),
+    ],
+)
+def test_text_that_starts_like_a_page_is_never_an_article(text: str, kind: str) -> None:
+    """A page with a broken first line is refused by its own reader, not read as an article."""
+    with pytest.raises(ParseError) as raised:
+        parse(text)
+    assert raised.value.line is not None
+    with pytest.raises(ParseError):
+        parse(text, kind=kind)
+
+
+def test_articles_are_still_articles() -> None:
+    """Text that does not start like an archive page is an article."""
+    for seed in ARTICLE_SEEDS.values():
+        assert isinstance(parse(read(seed)), Article)
+    assert isinstance(parse("# A Markdown headline\n\nA paragraph.\n"), Article)
+
+
+def test_kind_reads_as_asked_or_refuses() -> None:
+    """kind= says what the text holds; a text of another kind fails in that kind's reader."""
+    assert isinstance(parse(EVENT_002, kind="event"), Event)
+    assert isinstance(parse(EVENT_002, kind="article"), Article)
+    with pytest.raises(ParseError, match="date heading"):
+        parse(read(ARTICLE_SEEDS["001"]), kind="event")
+    with pytest.raises(ValueError, match="kind must be one of"):
+        parse(EVENT_002, kind="page")
+
+
+def test_load_takes_an_older_pages_path_from_its_file(tmp_path: Path) -> None:
+    """A page without a Formats line stored at its archive path is at that path."""
+    folder = tmp_path / "news" / "2017" / "01" / "1"
+    folder.mkdir(parents=True)
+    stored = folder / "un-backs-the-ceasefire.md"
+    stored.write_text(EVENT_002, encoding="utf-8")
+    event = load(stored)
+    assert isinstance(event, Event)
+    assert event.path == "/news/2017/01/1/un-backs-the-ceasefire"
+    elsewhere = tmp_path / "002.md"
+    elsewhere.write_text(EVENT_002, encoding="utf-8")
+    assert load(elsewhere).path == parse(EVENT_002).path != event.path  # type: ignore[union-attr]
+
+
+def test_a_stated_path_wins_over_the_file(tmp_path: Path) -> None:
+    """A page that states its path in its Formats line keeps it wherever it is stored."""
+    folder = tmp_path / "news" / "2017" / "05" / "4"
+    folder.mkdir(parents=True)
+    stored = folder / "renamed.md"
+    stored.write_text(read(EVENT_SEEDS["000"]), encoding="utf-8")
+    assert load(stored) == parse(read(EVENT_SEEDS["000"]))
+
+
+def test_load_and_iter_load_take_a_kind(tmp_path: Path) -> None:
+    """kind= applies to every file, and a data form holding another kind is refused."""
+    (tmp_path / "a.md").write_text(EVENT_002, encoding="utf-8")
+    (tmp_path / "b.json").write_text(to_json(parse(DAY)), encoding="utf-8")
+    assert isinstance(load(tmp_path / "a.md", kind="article"), Article)
+    with pytest.raises(ParseError, match="expected an event, found a day"):
+        load(tmp_path / "b.json", kind="event")
+    assert [type(d) for d in iter_load(tmp_path / "a.md", kind="event")] == [Event]
+
+
+def test_formats_list_pages_are_recognised() -> None:
+    """Event and day pages of the November 2017 layout are told apart."""
+    assert isinstance(parse(read(DATA / "markdown" / "formats_list_layout.md")), Event)
+    assert isinstance(parse(read(DATA / "days" / "day_formats_list.md")), Day)
