@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
@@ -107,7 +108,7 @@ def events(draw: st.DrawFn) -> Event:
     )
 
 
-def thread_text(outline: list[tuple[int, str, tuple[str, ...]]]) -> str:
+def thread_text(outline: Sequence[tuple[int, str | None, tuple[str, ...]]]) -> str:
     """Write an outline of comments the way the scraped threads show them."""
     out = []
     for depth, author, body in outline:
@@ -119,8 +120,11 @@ def thread_text(outline: list[tuple[int, str, tuple[str, ...]]]) -> str:
 
 
 @st.composite
-def outlines(draw: st.DrawFn) -> list[tuple[int, str, tuple[str, ...]]]:
-    """A valid thread outline: reading order, each at most one level deeper than before."""
+def outlines(
+    draw: st.DrawFn, *, anonymous: bool = False
+) -> list[tuple[int, str | None, tuple[str, ...]]]:
+    """A valid thread outline: reading order, each at most one level deeper than before
+    (with ``anonymous``, some comments have no author)."""
     size = draw(st.integers(1, 30))
     outline = []
     depth = 0
@@ -130,7 +134,7 @@ def outlines(draw: st.DrawFn) -> list[tuple[int, str, tuple[str, ...]]]:
         # these threads (a reader could not tell either), so comment text never starts so.
         # Scraped text is repaired when it reads as mojibake; comment text here is not.
         plain = lines.filter(lambda t: not t.startswith("•") and repair_mojibake(t) == t)
-        author = draw(plain)
+        author = draw(st.none() | plain) if anonymous else draw(plain)
         body = draw(st.lists(st.lists(plain, min_size=1, max_size=3).map("\n".join), max_size=3))
         outline.append((depth, author, tuple(body)))
     return outline
@@ -139,15 +143,19 @@ def outlines(draw: st.DrawFn) -> list[tuple[int, str, tuple[str, ...]]]:
 @st.composite
 def articles(draw: st.DrawFn) -> Article:
     """Any valid article, its thread included."""
-    outline = draw(st.none() | outlines())
+    outline = draw(st.none() | outlines(anonymous=True))
     return Article(
-        title=draw(titles),
+        title=draw(st.none() | titles),
         url=draw(st.none() | urls),
         publisher=draw(st.none() | lines),
         authors=draw(tags),
         published=draw(st.none() | dates),
         images=draw(
-            st.lists(st.builds(Image, caption=lines, credit=st.none() | lines), max_size=2)
+            st.lists(
+                st.builds(Image, caption=lines, credit=st.none() | lines)
+                | st.builds(Image, credit=lines),
+                max_size=2,
+            )
         ),
         body=draw(st.lists(st.lists(lines, min_size=1, max_size=3).map("\n".join), max_size=4)),
         related=draw(st.lists(st.builds(Link, title=lines, url=urls | st.just("#")), max_size=3)),

@@ -39,7 +39,7 @@ ARTICLES = DATA / "articles"
 FORMS = [(to_json, from_json), (to_xml, from_xml), (to_html, from_html)]
 
 
-def _outline(article: Article) -> list[tuple[int, str, tuple[str, ...]]]:
+def _outline(article: Article) -> list[tuple[int, str | None, tuple[str, ...]]]:
     return [(depth, c.author, c.body) for depth, c in article.thread()]
 
 

@@ -342,12 +342,21 @@ def _paragraph_items(
         _paragraphs(instance, attribute, paragraph)
 
 
+def _caption_or_credit(instance: Image, attribute: attrs.Attribute[Any], value: object) -> None:
+    _optional_text_line(instance, attribute, value)
+    if value is None and instance.caption is None:
+        raise ValueError("Image.credit must be given when there is no caption, got None")
+
+
 @attrs.frozen(kw_only=True)
 class Image:
-    """A photo as an article shows it: its caption and, when given, its credit."""
+    """A photo as an article shows it: its caption and its credit, at least one of them.
 
-    caption: str = attrs.field(validator=_text_line)
-    credit: str | None = attrs.field(default=None, validator=_optional_text_line)
+    A photo line that is only a credit (``"Ammar Abdullah / Reuters"``) has no caption.
+    """
+
+    caption: str | None = attrs.field(default=None, validator=_optional_text_line)
+    credit: str | None = attrs.field(default=None, validator=_caption_or_credit)
 
 
 @attrs.frozen(kw_only=True)
@@ -368,13 +377,14 @@ def _replies(instance: object, attribute: attrs.Attribute[Any], value: tuple[obj
 
 @attrs.frozen(kw_only=True, eq=False)
 class Comment:
-    """A reader comment: its author, its paragraphs and its replies, to any depth.
+    """A reader comment: its author (None where the page shows none), its paragraphs and
+    its replies, to any depth.
 
     Equality, hashing and repr walk the thread without recursion, so threads thousands
     of levels deep compare and print like shallow ones.
     """
 
-    author: str = attrs.field(validator=_text_line)
+    author: str | None = attrs.field(validator=_optional_text_line)
     body: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_paragraph_items)
     replies: tuple[Comment, ...] = attrs.field(default=(), converter=_comments, validator=_replies)
 
@@ -386,7 +396,7 @@ class Comment:
             yield depth, comment
             stack.extend((depth + 1, reply) for reply in reversed(comment.replies))
 
-    def _outline(self) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+    def _outline(self) -> Iterator[tuple[int, str | None, tuple[str, ...]]]:
         # The thread in document order with depths: it determines the tree exactly.
         return ((depth, c.author, c.body) for depth, c in self.walk())
 
@@ -420,12 +430,14 @@ def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: obj
 class Article:
     """A news article as scraped: headline, byline, date, photos, paragraphs, comments.
 
+    ``title`` is None for a record that holds no headline (body-only records);
     ``body`` holds plain-text paragraphs (no markup); ``url`` is the original address
-    when the text gives it; ``publisher`` the outlet when the text or URL names it;
-    ``tags`` the subjects it mentions (see :func:`tag_article`).
+    when the text or the caller gives it; ``publisher`` the outlet when the text or URL
+    names it; ``related`` the links to other stories it shows; ``tags`` the subjects it
+    lists or mentions (see :func:`tag_article`).
     """
 
-    title: str = attrs.field(validator=_text_line)
+    title: str | None = attrs.field(default=None, validator=_optional_text_line)
     url: str | None = attrs.field(default=None, validator=_optional_url)
     publisher: str | None = attrs.field(default=None, validator=_optional_text_line)
     authors: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
@@ -447,7 +459,7 @@ class Article:
 
 
 def thread_from_outline(
-    outline: Iterable[tuple[int, str, tuple[str, ...]]],
+    outline: Iterable[tuple[int, str | None, tuple[str, ...]]],
 ) -> tuple[Comment, ...]:
     """Build comment trees from ``(depth, author, body)`` in reading order.
 
@@ -457,7 +469,7 @@ def thread_from_outline(
     """
     top: list[Comment] = []
     # Open comments, outermost first: (depth, author, body, replies built so far).
-    stack: list[tuple[int, str, tuple[str, ...], list[Comment]]] = []
+    stack: list[tuple[int, str | None, tuple[str, ...], list[Comment]]] = []
 
     def close_to(depth: int) -> None:
         while stack and stack[-1][0] >= depth:

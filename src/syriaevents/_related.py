@@ -255,7 +255,7 @@ def tag_article(article: Article, vocabulary: Iterable[str]) -> Article:
         return attrs.evolve(article, tags=())
     longest = max(key.count(" ") + 1 for key in phrases)
     found: dict[str, str] = {}
-    for text in (article.title, *article.body):
+    for text in (article.title or "", *article.body):
         words = phrase_key(text).split()
         for start in range(len(words)):
             for length in range(1, min(longest, len(words) - start) + 1):

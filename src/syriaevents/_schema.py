@@ -35,6 +35,7 @@ _DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}
 _BY_VALIDATOR: dict[Any, dict[str, Any]] = {
     M._text_line: _TEXT_LINE,
     M._optional_text_line: _TEXT_LINE,
+    M._caption_or_credit: _TEXT_LINE,
     M._paragraphs: _PARAGRAPHS,
     M._url: _URL,
     M._optional_url: _URL,
@@ -56,7 +57,7 @@ _OUTLINE = {
         "type": "object",
         "properties": {
             "depth": {"type": "integer", "minimum": 0},
-            "author": _TEXT_LINE,
+            "author": {"anyOf": [_TEXT_LINE, {"type": "null"}]},
             "body": {"type": "array", "items": _PARAGRAPHS},
         },
         "required": ["depth", "author"],

@@ -26,7 +26,7 @@ from html import escape
 
 import attrs
 
-from ._formats.html import PageLinker, html_document, human_date, render_page
+from ._formats.html import PageLinker, article_label, html_document, human_date, render_page
 from ._formats.json import to_json
 from ._formats.markdown import to_markdown
 from ._formats.xml import to_xml
@@ -71,7 +71,7 @@ class Site:
         self.articles: list[tuple[str, Article, Article]] = []  # site path, as read, tagged
         taken: set[str] = set()
         for article in self.archive.articles:
-            slug = _unique(slugify(article.title) or "article", taken)
+            slug = _unique(slugify(article_label(article)) or "article", taken)
             tagged = article if article.tags else tag_article(article, vocabulary)
             self.articles.append((f"/articles/{slug}", article, tagged))
         self._tagged = {path: tagged for path, _, tagged in self.articles}
@@ -215,7 +215,7 @@ class Site:
         if not ranked:
             return []
         items = [
-            f"<li>{_anchor(link, path, article.title)}{_byline(article)}</li>"
+            f"<li>{_anchor(link, path, article_label(article))}{_byline(article)}</li>"
             for path, article, _ in ranked
         ]
         return ["<h2>Coverage</h2>", "<ul>", *items, "</ul>"]
@@ -252,7 +252,7 @@ class Site:
                 '<h2 id="articles">Articles</h2>',
                 "<ul>",
                 *[
-                    f"<li>{_anchor(link, path, article.title)}{_byline(article)}</li>"
+                    f"<li>{_anchor(link, path, article_label(article))}{_byline(article)}</li>"
                     for path, article, _ in self.articles
                 ],
                 "</ul>",
@@ -296,7 +296,9 @@ class Site:
             body += ["<h2>Events</h2>", "<ol>", *[_event_entry(link, e) for e in events], "</ol>"]
         if articles:
             body += ["<h2>Articles</h2>", "<ul>"]
-            body += [f"<li>{_anchor(link, p, a.title)}{_byline(a)}</li>" for p, a in articles]
+            body += [
+                f"<li>{_anchor(link, p, article_label(a))}{_byline(a)}</li>" for p, a in articles
+            ]
             body.append("</ul>")
         body.append("</main>")
         return html_document(f"Tag: {label}", body)

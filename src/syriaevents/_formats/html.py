@@ -36,6 +36,7 @@ from ._css import STYLESHEET
 __all__ = [
     "PageLinker",
     "archive_href",
+    "article_label",
     "from_html",
     "html_document",
     "human_date",
@@ -125,7 +126,7 @@ def render_page(
     if isinstance(obj, Event):
         title, body = obj.title, _event_body(obj, link)
     elif isinstance(obj, Article):
-        title, body = obj.title, _article_body(obj)
+        title, body = article_label(obj), _article_body(obj)
     elif isinstance(obj, Day):
         title, body = f"Events of {human_date(obj.date)}", _day_body(obj, link)
     else:
@@ -278,7 +279,8 @@ def _article_body(article: Article) -> list[str]:
     out = ['<article class="article" data-type="article">', "<header>"]
     if article.publisher is not None:
         out.append(f'<p class="publisher">{_text(article.publisher)}</p>')
-    out.append(f'<h1 class="title">{_text(article.title)}</h1>')
+    if article.title is not None:
+        out.append(f'<h1 class="title">{_text(article.title)}</h1>')
     if article.authors:
         names = ", ".join(f'<span class="author">{_text(a)}</span>' for a in article.authors)
         out.append(f'<p class="byline">By {names}</p>')
@@ -319,11 +321,13 @@ def _article_body(article: Article) -> list[str]:
 
 
 def _figure(image: Image) -> str:
-    credit = f' <span class="credit">{_text(image.credit)}</span>' if image.credit else ""
-    return (
-        f'<figure class="image"><figcaption><span class="caption">{_text(image.caption)}</span>'
-        f"{credit}</figcaption></figure>"
-    )
+    parts = []
+    if image.caption is not None:
+        parts.append(f'<span class="caption">{_text(image.caption)}</span>')
+    if image.credit is not None:
+        parts.append(f'<span class="credit">{_text(image.credit)}</span>')
+    caption = " ".join(parts)
+    return f'<figure class="image"><figcaption>{caption}</figcaption></figure>'
 
 
 def _link(link: Link) -> str:
@@ -339,9 +343,22 @@ def _comment(depth: int, comment: Comment) -> str:
     paragraphs = "".join(f"<p>{_text(p)}</p>" for p in comment.body)
     return (
         f'<li class="comment" data-depth="{depth}" style="--depth: {depth}">'
-        f'<p class="commenter">{_text(comment.author)}</p>'
+        f"{_commenter(comment.author)}"
         f'<div class="comment-body">{paragraphs}</div></li>'
     )
+
+
+def _commenter(author: str | None) -> str:
+    return "" if author is None else f'<p class="commenter">{_text(author)}</p>'
+
+
+def article_label(article: Article) -> str:
+    """What to call an article: its headline, or for a record without one its
+    publisher's name and its first words."""
+    if article.title is not None:
+        return article.title
+    words = " ".join(article.body[0].split()[:8]) + "…" if article.body else "Untitled"
+    return f"{article.publisher}: {words}" if article.publisher else words
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -549,16 +566,21 @@ def _read_event(article: _Node) -> Event:
 
 
 def _read_article(article: _Node) -> Article:
-    title = _one(article, "title")
+    title = _maybe(article, "title")
     publisher = _maybe(article, "publisher")
     published = _maybe(article, "published")
     original = _maybe(article, "url")
     body = _maybe(article, "body")
     images = []
     for figure in article.find_all("image"):
-        caption = _one(figure, "caption")
+        caption = _maybe(figure, "caption")
         credit = _maybe(figure, "credit")
-        images.append(Image(caption=caption.text(), credit=credit.text() if credit else None))
+        images.append(
+            Image(
+                caption=caption.text() if caption else None,
+                credit=credit.text() if credit else None,
+            )
+        )
     related = []
     for item in article.find_all("link"):
         link_text, href = _link_of(item)
@@ -568,12 +590,12 @@ def _read_article(article: _Node) -> Article:
         depth = item.attrs.get("data-depth", "")
         if not depth.isdigit():
             raise item.error(f"expected a comment's data-depth, found {depth!r:.20}")
-        author = _one(item, "commenter")
+        author = _maybe(item, "commenter")
         paragraphs = _one(item, "comment-body")
         body_text = tuple(n.text() for n in paragraphs.children if isinstance(n, _Node))
-        outline.append((int(depth), author.text(), body_text))
+        outline.append((int(depth), author.text() if author else None, body_text))
     return Article(
-        title=title.text(),
+        title=title.text() if title else None,
         url=original.attrs.get("href") if original else None,
         publisher=publisher.text() if publisher else None,
         authors=[node.text() for node in article.find_all("author")],
