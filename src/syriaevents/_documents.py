@@ -40,7 +40,7 @@ DOCUMENT_SUFFIXES = frozenset({".md", ".txt"})
 # article reader: a Formats line or heading, or a date heading, "### [2017-05-4](...)"
 # for an event page and "## [2017-05-4](...)" for a day page.
 _FORMATS_START = re.compile(r"(?:#{1,6}[ \t]*)?Formats[ \t]*:", re.IGNORECASE)
-_DATE_HEADING_START = re.compile(r"(#{2,3})(?!#)[ \t]*(?:\[|\S?[ \t]*\d{4})")
+_DATE_HEADING_START = re.compile(r"(#{2,3})(?!#)[ \t]*+(?:\[|\S?[ \t]{0,3}\d{4})")
 KINDS = ("event", "day", "article")
 
 
