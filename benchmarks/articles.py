@@ -1,24 +1,35 @@
-"""Throughput of parse_article, in MB/s, and how it scales with a thread's size.
+"""Throughput of parse_article, in MB/s, how it scales with a thread's size, and how it
+compares with an earlier version of the reader.
 
-Run ``python benchmarks/articles.py``; ``--write`` puts the table into
-docs/performance.md between its article markers.
+Run ``python benchmarks/articles.py [--against REF] [--write]``: the seed articles, the
+real records of ../shared/corpus/articles (when present) and generated threads.
+``--against`` measures the reader of git commit REF in the same run, interleaved
+(each version in its own process, three rounds, the best kept). ``--write`` puts the
+table into docs/performance.md between its article markers.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import os
+import subprocess
 import sys
+import tarfile
+import tempfile
 import timeit
+from io import BytesIO
 from pathlib import Path
 
 from _report import write_section
-from syriaevents import parse_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [
     ROOT / "seeds" / name
     for name in ("001_f2748accc73cd4ce.txt", "003_051a921274da9a80.txt", "004_b61e25a6d0ee314d.txt")
 ]
+CORPUS = ROOT.parent / "shared" / "corpus" / "articles"
 
 
 def generated_thread(megabytes: float) -> str:
@@ -40,33 +51,101 @@ def generated_thread(megabytes: float) -> str:
     return "\n".join(lines)
 
 
-def megabytes_per_second(text: str, number: int) -> float:
-    seconds = min(timeit.repeat(lambda: parse_article(text), number=number, repeat=5)) / number
-    return len(text.encode("utf-8")) / 1e6 / seconds
+def inputs() -> dict[str, tuple[list[str], int]]:
+    """What is measured: label → (texts, calls per timing)."""
+    cases = {
+        f"seed `{path.name[:3]}` ({path.stat().st_size / 1000:.1f} kB)": (
+            [path.read_text(encoding="utf-8")],
+            200,
+        )
+        for path in SEEDS
+    }
+    records = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    if records:
+        texts = [path.read_text(encoding="utf-8") for path in records]
+        cases[f"the {len(texts)} real records (1.3–2 kB each)"] = (texts, 20)
+    cases["generated thread, 2.5 MB"] = ([generated_thread(2.5)], 1)
+    cases["generated thread, 10 MB"] = ([generated_thread(10)], 1)
+    return cases
+
+
+def measure() -> dict[str, float]:
+    """MB/s per input with the syriaevents this process imports (best of five)."""
+    from syriaevents import parse_article
+
+    rates = {}
+    for label, (texts, number) in inputs().items():
+        size = sum(len(text.encode("utf-8")) for text in texts)
+
+        def run(texts: list[str] = texts) -> None:
+            for text in texts:
+                with contextlib.suppress(ValueError):  # an older reader refused a record
+                    parse_article(text)
+
+        seconds = min(timeit.repeat(run, number=number, repeat=5)) / number
+        rates[label] = size / 1e6 / seconds
+    return rates
+
+
+def _measure_in(source: Path | None) -> dict[str, float]:
+    environment = dict(os.environ)
+    if source is not None:
+        environment["PYTHONPATH"] = str(source)
+    output = subprocess.run(
+        [sys.executable, __file__, "--measure"],
+        env=environment,
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    rates: dict[str, float] = json.loads(output)
+    return rates
+
+
+def _checkout_source(reference: str, folder: Path) -> Path:
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", reference, "src"], capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder / "src"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", metavar="REF", help="a git commit to compare with")
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    rows = []
-    for path in SEEDS:
-        text = path.read_text(encoding="utf-8")
-        rows.append(
-            (
-                f"seed `{path.name[:3]}` ({len(text.encode()) / 1000:.1f} kB)",
-                megabytes_per_second(text, 200),
-            )
-        )
-    small, large = generated_thread(2.5), generated_thread(10)
-    small_rate = megabytes_per_second(small, 1)
-    large_rate = megabytes_per_second(large, 1)
-    rows.append(("generated thread, 2.5 MB", small_rate))
-    rows.append(("generated thread, 10 MB", large_rate))
-    lines = ["| input | throughput |", "| --- | --- |"]
-    lines += [f"| {label} | {rate:.1f} MB/s |" for label, rate in rows]
+    if arguments.measure:
+        print(json.dumps(measure()))
+        return 0
+    with tempfile.TemporaryDirectory() as scratch:
+        baseline = _checkout_source(arguments.against, Path(scratch)) if arguments.against else None
+        now: dict[str, float] = {}
+        before: dict[str, float] = {}
+        for _ in range(3):  # interleaved rounds, the best of each kept
+            for label, rate in _measure_in(None).items():
+                now[label] = max(now.get(label, 0.0), rate)
+            if baseline is not None:
+                for label, rate in _measure_in(baseline).items():
+                    before[label] = max(before.get(label, 0.0), rate)
+    if before:
+        lines = [
+            f"| input | throughput | at `{arguments.against}` | now / then |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {label} | {rate:.1f} MB/s | {before[label]:.1f} MB/s"
+            f" | {rate / before[label]:.2f}× |"
+            for label, rate in now.items()
+        ]
+    else:
+        lines = ["| input | throughput |", "| --- | --- |"]
+        lines += [f"| {label} | {rate:.1f} MB/s |" for label, rate in now.items()]
+    small, large = now["generated thread, 2.5 MB"], now["generated thread, 10 MB"]
     lines.append(
-        f"\nLinear scaling: 4× the thread (2.5 → 10 MB) takes {small_rate / large_rate * 4:.2f}×"
+        f"\nLinear scaling: 4× the thread (2.5 → 10 MB) takes {small / large * 4:.2f}×"
         " the time (4.00× is perfectly linear)."
     )
     result = "\n".join(lines)

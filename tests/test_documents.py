@@ -101,3 +101,13 @@ def test_formats_list_pages_are_recognised() -> None:
     """Event and day pages of the November 2017 layout are told apart."""
     assert isinstance(parse(read(DATA / "markdown" / "formats_list_layout.md")), Event)
     assert isinstance(parse(read(DATA / "days" / "day_formats_list.md")), Day)
+
+
+def test_parse_and_load_pass_an_articles_url(tmp_path: Path) -> None:
+    """The caller's URL names a body-only record's publisher through parse and load."""
+    text = "The ministry said on Monday that talks would resume.\nDiplomats confirmed it.\n"
+    url = "https://www.themoscowtimes.com/2018/09/18/talks-a62916"
+    (tmp_path / "record.txt").write_text(text, encoding="utf-8")
+    for article in (parse(text, url=url), load(tmp_path / "record.txt", url=url)):
+        assert isinstance(article, Article)
+        assert (article.url, article.publisher) == (url, "The Moscow Times")

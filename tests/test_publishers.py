@@ -45,7 +45,7 @@ def test_publisher_by_url(url: str, name: str | None) -> None:
 )
 def test_publisher_by_signature(line: str, name: str | None) -> None:
     """Lines only one publisher prints name it; a sentence that mentions it does not."""
-    found = publisher_for_text(["", line])
+    found = publisher_for_text(f"A Headline Here\n\n{line}\n\nText.\n")
     assert (found.name if found else None) == name
 
 

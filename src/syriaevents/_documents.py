@@ -78,13 +78,14 @@ def page_kind(text: str) -> str | None:
     return None
 
 
-def parse(text: str, *, kind: str | None = None) -> Event | Day | Article:
+def parse(text: str, *, kind: str | None = None, url: str | None = None) -> Event | Day | Article:
     """Read an archive event page or day page, or a scraped article.
 
     ``kind`` (``"event"``, ``"day"`` or ``"article"``) names what the text holds; by
     default it is recognised: text that starts like an archive page (a Formats line or
     heading, a date heading) is read as one, or refused with that reader's
-    :class:`ParseError`, never taken for an article.
+    :class:`ParseError`, never taken for an article. ``url`` is an article's address
+    when the caller knows it (see :func:`parse_article`).
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
@@ -94,7 +95,7 @@ def parse(text: str, *, kind: str | None = None) -> Event | Day | Article:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if kind == "event":
         return parse_event(text)
-    return parse_day(text) if kind == "day" else parse_article(text)
+    return parse_day(text) if kind == "day" else parse_article(text, url=url)
 
 
 # The forms a document can be read from, by name and by file extension.
@@ -124,12 +125,18 @@ def sniff_form(text: str) -> str:
 
 
 def read_document(
-    text: str, form: str, *, kind: str | None = None, path: str | None = None
+    text: str,
+    form: str,
+    *,
+    kind: str | None = None,
+    path: str | None = None,
+    url: str | None = None,
 ) -> Event | Day | Article:
     """Read a document of the given form (``md`` for pages and articles).
 
     ``kind`` is what the document must hold (any kind when None); ``path`` is the
-    archive path of an event page that does not state its own (see :func:`load`).
+    archive path of an event page that does not state its own (see :func:`load`);
+    ``url`` the address of a scraped article.
     """
     if form != "md":
         document = _READERS[form](text)
@@ -140,7 +147,7 @@ def read_document(
         kind = page_kind(text) or "article"
     if kind == "event":
         return parse_event(text, path=path)
-    return parse(text, kind=kind)
+    return parse(text, kind=kind, url=url)
 
 
 _A = {"event": "an event", "day": "a day", "article": "an article"}
@@ -154,16 +161,19 @@ def archive_path_of_file(path: str | os.PathLike[str]) -> str | None:
     return None if match is None or match[1].endswith("/index") else "/" + match[1]
 
 
-def load(path: str | os.PathLike[str], *, kind: str | None = None) -> Event | Day | Article:
+def load(
+    path: str | os.PathLike[str], *, kind: str | None = None, url: str | None = None
+) -> Event | Day | Article:
     """Read a file (UTF-8, BOM tolerated) in the form its extension names.
 
     ``.json``, ``.xml`` and ``.html`` files are read as those forms; anything else is
-    given to :func:`parse` (event and day pages, scraped articles), with ``kind`` if
-    given. An event page without a Formats line stored at its archive path
-    (``…/news/YYYY/MM/D/<slug>.md``) takes its path from the file.
+    given to :func:`parse` (event and day pages, scraped articles), with ``kind`` and an
+    article's ``url`` if given. An event page without a Formats line stored at its
+    archive path (``…/news/YYYY/MM/D/<slug>.md``) takes its path from the file.
     """
     text = decode_utf8(Path(path).read_bytes(), bom=True)
-    return read_document(text, form_of(path), kind=kind, path=archive_path_of_file(path))
+    found = archive_path_of_file(path)
+    return read_document(text, form_of(path), kind=kind, path=found, url=url)
 
 
 def files_in(

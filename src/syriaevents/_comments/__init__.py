@@ -22,7 +22,9 @@ class CommentLayout:
     """A way pages show reader comments: how to find the thread and how to read it."""
 
     name: str
-    find: Callable[[list[str]], int | None]  # the index of the thread's first line
+    # The index of the thread's first line in ``lines`` (``text`` is the same text whole,
+    # for a quick look before a walk over the lines), or None.
+    find: Callable[[list[str], str], int | None]
     read: Callable[[list[str], int], tuple[Comment, ...]]  # ParseError where unreadable
 
 
@@ -36,12 +38,14 @@ def _declared() -> dict[str, CommentLayout]:
 LAYOUTS = _declared()
 
 
-def find_thread(lines: list[str], names: tuple[str, ...]) -> tuple[int, CommentLayout | None]:
+def find_thread(
+    lines: list[str], text: str, names: tuple[str, ...]
+) -> tuple[int, CommentLayout | None]:
     """Where the first thread of the named layouts begins, and its layout (None: none)."""
     found: tuple[int, CommentLayout | None] = (len(lines), None)
     for name in names:
         layout = LAYOUTS[name]
-        start = layout.find(lines)
+        start = layout.find(lines, text)
         if start is not None and start < found[0]:
             found = (start, layout)
     return found

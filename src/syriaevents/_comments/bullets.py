@@ -27,13 +27,15 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def find(lines: list[str]) -> int | None:
+def find(lines: list[str], text: str) -> int | None:
     """Where a trailing thread begins, or None.
 
     The thread is the last run of the text that opens with a top-level bullet and in
     which every line is blank or indented: a bullet list inside the article, followed
     by more article text, is not a thread.
     """
+    if BULLET not in text:
+        return None
     start = None
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]

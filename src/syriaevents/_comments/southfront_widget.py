@@ -10,8 +10,10 @@ from .wpdiscuz import COUNT_LINE, TIME_LINE, read_flat_thread
 __all__ = ["LAYOUT"]
 
 
-def find(lines: list[str]) -> int | None:
+def find(lines: list[str], text: str) -> int | None:
     """A count line with at least one comment, followed by a timed author line."""
+    if " Comment" not in text or " ago" not in text:
+        return None
     for index, line in enumerate(lines):
         text = line.strip()
         if COUNT_LINE.fullmatch(text) and not text.startswith("0 "):

@@ -34,8 +34,10 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def find(lines: list[str]) -> int | None:
+def find(lines: list[str], text: str) -> int | None:
     """The first ``N. <name> says:`` line."""
+    if " says:" not in text:
+        return None
     return next((i for i, line in enumerate(lines) if _SAYS.fullmatch(line.rstrip())), None)
 
 

@@ -66,8 +66,10 @@ def name_like(text: str) -> bool:
     )
 
 
-def find(lines: list[str]) -> int | None:
+def find(lines: list[str], text: str) -> int | None:
     """The widget's first line: its count line, or ``Notify of``."""
+    if _NOTIFY not in text:
+        return None
     for index, line in enumerate(lines):
         if line.strip() == _NOTIFY:
             before = index - 1

@@ -56,6 +56,7 @@ _UPDATE_LINE = re.compile(r"[\u2014\u2013-] ?(?i:updated?)\b:?.{0,60}|(?i:update
 _AGENCY_LINE = re.compile(r"\((?P<agency>[A-Z][A-Za-z .&-]{1,40})\)")
 # The original address: "Original url:" and then "<https://...>".
 _ORIGINAL_URL = "original url:"
+_ORIGINAL_URL_LINE = re.compile(r"^[^\S\n]*+(?i:original url:)", re.MULTILINE)
 _ANGLE_URL = re.compile(r"<(?P<url>[^<>\s]+)>")
 # An announced link to another story: "More on this topic:", "**Related article:** ...".
 _ANNOUNCEMENT = re.compile(
@@ -100,18 +101,18 @@ def parse_article(text: str, *, url: str | None = None) -> Article:
         raise TypeError(f"parse_article() takes a str, not {type(text).__name__}")
     if url is not None and not isinstance(url, str):
         raise TypeError(f"url must be a str or None, not {type(url).__name__}")
-    lines, marked = _lines(text)
-    stated_url = _stated_url(lines)
-    publisher = publisher_for_url(stated_url) or publisher_for_url(url) or publisher_for_text(lines)
+    text, lines, marked = _lines(text)
+    stated_url = _stated_url(text, lines)
+    publisher = publisher_for_url(stated_url) or publisher_for_url(url) or publisher_for_text(text)
     layouts = publisher.comment_layouts if publisher else ANY_SITE_COMMENT_LAYOUTS
-    start, layout = find_thread(lines, layouts)
+    start, layout = find_thread(lines, text, layouts)
     comments = layout.read(lines, start) if layout else ()
     reader = _ArticleReader(lines[:start], publisher)
     return reader.article(comments, url=stated_url or url, published=marked)
 
 
-def _lines(text: str) -> tuple[list[str], datetime.date | None]:
-    """The text's lines, repaired and checked, and the date of a crawl marker."""
+def _lines(text: str) -> tuple[str, list[str], datetime.date | None]:
+    """The text, repaired and checked, its lines, and the date of a crawl marker."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = repair_mojibake(text)  # scraped text is often UTF-8 that was read as cp1252
     lines = text.split("\n")
@@ -127,24 +128,25 @@ def _lines(text: str) -> tuple[list[str], datetime.date | None]:
     published = None
     if marker:
         lines[0] = lines[0][marker.end() :]
+        text = text[marker.end() :]
         try:
             published = datetime.date(int(marker["year"]), int(marker["month"]), int(marker["day"]))
         except ValueError:
             published = None  # a marker with an impossible date: still never text
-    return lines, published
+    return text, lines, published
 
 
-def _stated_url(lines: list[str]) -> str | None:
+def _stated_url(text: str, lines: list[str]) -> str | None:
     """The URL after an "Original url:" line (on it, or on the next non-blank line)."""
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if stripped.lower().startswith(_ORIGINAL_URL):
-            rest = stripped[len(_ORIGINAL_URL) :].strip()
-            if not rest:
-                rest = next((later.strip() for later in lines[index + 1 :] if later.strip()), "")
-            angle = _ANGLE_URL.fullmatch(rest)
-            return angle["url"] if angle else (rest or None)
-    return None
+    found = _ORIGINAL_URL_LINE.search(text)
+    if found is None:
+        return None
+    index = text.count("\n", 0, found.start())
+    rest = lines[index].strip()[len(_ORIGINAL_URL) :].strip()
+    if not rest:
+        rest = next((later.strip() for later in lines[index + 1 :] if later.strip()), "")
+    angle = _ANGLE_URL.fullmatch(rest)
+    return angle["url"] if angle else (rest or None)
 
 
 def _fold(text: str) -> str:

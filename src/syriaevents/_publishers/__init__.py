@@ -80,13 +80,23 @@ def publisher_for_url(url: str | None) -> Publisher | None:
     return next((p for p in PUBLISHERS if host and p.owns_host(host)), None)
 
 
-def publisher_for_text(lines: list[str]) -> Publisher | None:
-    """The publisher whose signature lines a text carries, if any (the first one found)."""
-    for line in lines:
-        stripped = line.strip()
-        if not stripped:
-            continue
-        for publisher in PUBLISHERS:
-            if publisher.signatures is not None and publisher.signatures.fullmatch(stripped):
-                return publisher
-    return None
+def _signature_search() -> re.Pattern[str]:
+    """One pattern finding the first line that is any publisher's signature; the group
+    that matched names the publisher (``p0`` is the first of PUBLISHERS)."""
+    alternatives = [
+        f"(?P<p{number}>{publisher.signatures.pattern})"
+        for number, publisher in enumerate(PUBLISHERS)
+        if publisher.signatures is not None
+    ]
+    return re.compile(rf"^[^\S\n]*+(?:{'|'.join(alternatives)})[^\S\n]*$", re.MULTILINE)
+
+
+_SIGNATURE_LINE = _signature_search()
+
+
+def publisher_for_text(text: str) -> Publisher | None:
+    """The publisher whose signature line comes first in a text, if any."""
+    found = _SIGNATURE_LINE.search(text)
+    if found is None or found.lastgroup is None:
+        return None
+    return PUBLISHERS[int(found.lastgroup[1:])]
