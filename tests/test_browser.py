@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from PIL import Image, ImageStat
 from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 
 from syriaevents import parse_event
@@ -148,3 +149,65 @@ def test_screenshot_of_the_comment_thread(
     if os.environ.get("SYRIAEVENTS_SCREENSHOTS"):  # to look at them: a folder to keep them in
         Path(os.environ["SYRIAEVENTS_SCREENSHOTS"], "thread.png").write_bytes(png)
     _is_not_blank(png)
+
+
+_PAYLOADS = [
+    "<script>window.__xss = 1</script>",
+    '"><img src=x onerror="window.__xss = 1">',
+    '<a href="javascript:window.__xss = 1">click</a>',
+    "';window.__xss=1;'",
+]
+
+
+def _hostile_folder(folder: Path) -> Path:
+    """Pages as a hostile archive could hold them: payloads in every text field, and a
+    page whose stated path would make a javascript: link."""
+    hostile = " ".join(_PAYLOADS)
+    day = "### [2017-05-4](/news/2017/05/4/index.md)"
+    folder.mkdir()
+    (folder / "hostile.md").write_text(
+        f"\n{day}\n\n##### {hostile}\n# Headline {hostile} \n\nSummary {hostile}\n\n\n"
+        f"### Sources:\n\n1. [{hostile}](https://example.org/?q=%3Cscript%3E)\n\n"
+        f"### Related:\n\n1. [Other {hostile} ](/news/2017/05/4/other.md) _Context: {hostile}_\n",
+        encoding="utf-8",
+    )
+    path = "/news/2017/05/4/javascript:alert(document['domain'])"
+    (folder / "scheme.md").write_text(
+        f"\nFormats: [HTML]({path}.html)  [JSON]({path}.json)  [XML]({path}.xml)  \n\n"
+        f"{day}\n\n# Clicking this title runs a script \n",
+        encoding="utf-8",
+    )
+    (folder / "article.txt").write_text(
+        f"Story {hostile}\n\nA paragraph {hostile}.\n\n\n  • {hostile}\n\n    Reply {hostile}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_hostile_archive_builds_inert(
+    browser: webdriver.Chrome, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every link of every page built from hostile pages is clicked: no script runs, no
+    dialog opens, and the page whose path would make a javascript: link is refused."""
+    output = tmp_path / "site"
+    assert main(["build", str(_hostile_folder(tmp_path / "in")), "-o", str(output)]) == 1
+    assert "scheme.md" in capsys.readouterr().err
+    pages = _pages(output)
+    assert len(pages) >= 5
+    clicked = 0
+    for page in pages:
+        assert _open(browser, page) == [], page
+        count = browser.execute_script("return document.querySelectorAll('a[href]').length")
+        for position in range(count):
+            browser.get(page.as_uri())
+            href = browser.execute_script(
+                "const a = document.querySelectorAll('a[href]')[arguments[0]];"
+                "const href = a.getAttribute('href'); a.click(); return href;",
+                position,
+            )
+            with pytest.raises(NoAlertPresentException):
+                browser.switch_to.alert.accept()
+            assert browser.execute_script("return window.__xss === undefined"), (page, href)
+            assert not href.lower().startswith("javascript"), (page, href)
+            clicked += 1
+    assert clicked >= 20

@@ -147,3 +147,34 @@ def test_web_text_stays_inert_on_every_site_page(tmp_path: Path) -> None:
         html5lib.HTMLParser(strict=True).parse(text)
     index = dict(site.files())["index.html"]()
     assert "Headline &lt;script&gt;" in index
+
+
+def test_every_relative_link_starts_with_a_dot(site: Path) -> None:
+    """No link the site writes can have its first segment read as a URL scheme: relative
+    links start with ./, ../ or #, the others are http(s) or mailto."""
+    for page in sorted(site.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            scheme = urlsplit(href).scheme
+            assert href.startswith(("./", "../", "#")) or scheme in ("http", "https", "mailto"), (
+                page,
+                href,
+            )
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["javascript:alert(document['domain'])", "a:b", "x'y", "x(y)", "Upper", "a_b", "a%3Ab"],
+)
+def test_a_page_stating_a_hostile_path_is_refused(slug: str) -> None:
+    """A slug holds lower-case letters, digits and hyphens (and letters beyond ASCII):
+    anything that could read as a scheme or leave its folder is refused."""
+    page = read(EVENT_SEEDS["000"]).replace(
+        "a-memorandum-is-signed-by-russia-iran-and-turkey-calling-for-de-escalation-of-the-syrian-civil-war-although-neither-the-syrian-government",
+        slug,
+    )
+    with pytest.raises(ValueError, match="slug"):
+        parse_event(page)
+    with pytest.raises(ValueError, match="slug"):
+        Event(date=datetime.date(2017, 5, 4), title="T", path=f"/news/2017/05/4/{slug}")

@@ -16,6 +16,7 @@ from ._formats.html import from_html
 from ._formats.json import from_json
 from ._formats.xml import from_xml
 from ._models import Article, Day, Event
+from ._paths import EVENT_PATH
 from ._text import decode_utf8
 
 __all__ = [
@@ -152,7 +153,7 @@ def read_document(
 
 _A = {"event": "an event", "day": "a day", "article": "an article"}
 # A file stored where the archive keeps an event page: ".../news/2017/05/4/<slug>.md".
-_ARCHIVE_FILE = re.compile(r"(?:^|/)(news/\d{4}/\d{2}/\d{1,2}/[a-z0-9-]+)\.md$")
+_ARCHIVE_FILE = re.compile(rf"(?:^|/)({EVENT_PATH.pattern[1:]})\.md$")
 
 
 def archive_path_of_file(path: str | os.PathLike[str]) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._paths import archive_path
+from ._paths import EVENT_PATH, archive_path
 from ._text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
 
 __all__ = [
@@ -41,11 +41,6 @@ M = TypeVar("M")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "mailto"})
 _WHITESPACE = re.compile(r"\s")
-# An archive event path without extension: /news/YYYY/MM/D/<slug>. The archive's own
-# slugs are lower-case ASCII and hyphens, checked fast by the first pattern; the second
-# admits any slug without whitespace, slashes, dots, "?" or "#".
-_ARCHIVE_PATH = re.compile(r"/news/(\d{4})/(\d{2})/(\d{1,2})/[a-z0-9-]+")
-_EVENT_PATH = re.compile(r"/news/(\d{4})/(\d{2})/(\d{1,2})/[^\s/?#.]+")
 
 
 # Collections are tuples; these accept any iterable (a list, a generator) and say what
@@ -155,13 +150,16 @@ def _optional_url(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 def _path_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> datetime.date:
     """Check an archive event path and return the date it names."""
-    match = _ARCHIVE_PATH.fullmatch(value) if type(value) is str else None
+    match = EVENT_PATH.fullmatch(value) if type(value) is str else None
     if match is None:
         _text_line(instance, attribute, value)
-        assert isinstance(value, str)
-        match = _EVENT_PATH.fullmatch(value)
-    if match is None:
-        _fail(instance, attribute, value, "must be an archive path like /news/2017/05/4/<slug>")
+        _fail(
+            instance,
+            attribute,
+            value,
+            "must be an archive path /news/YYYY/MM/D/<slug>, the slug of lower-case"
+            " letters, digits and hyphens",
+        )
     assert match is not None
     try:
         return datetime.date(int(match[1]), int(match[2]), int(match[3]))

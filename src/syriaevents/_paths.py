@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["archive_path", "day_path", "slugify"]
+__all__ = ["ARCHIVE_SLUG", "EVENT_PATH", "archive_path", "day_path", "slugify"]
+
+# What an archive slug may hold: lower-case ASCII letters, digits and hyphens (what the
+# archive's own rule makes), and letters and digits beyond ASCII (for the rare pages
+# whose slugs kept them). No ":", ".", "/", quotes, parentheses or spaces: a slug is
+# always a harmless relative link, never a scheme or another folder.
+# (Written as runs of ASCII between single other letters, possessively: as fast as
+# "[a-z0-9-]+" on the archive's slugs, and linear on any text.)
+ARCHIVE_SLUG = r"(?=[^\W_A-Z]|-)[a-z0-9-]*+(?:[^\x00-\x7f\W_][a-z0-9-]*+)*+"
+# An event's archive path without extension: "/news/2017/05/4/<slug>".
+EVENT_PATH = re.compile(rf"/news/(\d{{4}})/(\d{{2}})/(\d{{1,2}})/{ARCHIVE_SLUG}")
 
 # The archive slugs the first 140 characters of a headline *after* its UTF-8 bytes
 # were mis-decoded as Latin-1 (so "Erdoğan" becomes "erdoaan" and "1,500-2,000" with an en dash

@@ -29,7 +29,8 @@ _URL = {
     "pattern": r"^(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp][Ss]?|[Mm][Aa][Ii][Ll][Tt][Oo]):"
     r"|(?![A-Za-z][A-Za-z0-9+.\-]*:))\S+$",
 }
-_PATH = {"type": "string", "pattern": r"^/news/\d{4}/\d{2}/\d{1,2}/[^\s/?#.]+$"}
+# The slug's letters beyond ASCII are checked by the models (JSON Schema's \\w is ASCII).
+_PATH = {"type": "string", "pattern": r"^/news/\d{4}/\d{2}/\d{1,2}/[a-z0-9\-\u0080-\uffff]+$"}
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$"}
 _BY_VALIDATOR: dict[Any, dict[str, Any]] = {

@@ -173,7 +173,7 @@ class Site:
         pages = self._pages
 
         def link(target: str) -> str | None:
-            return posixpath.relpath(f"{target}.html", folder) if target in pages else None
+            return relative_href(f"{target}.html", folder) if target in pages else None
 
         return link
 
@@ -183,7 +183,7 @@ class Site:
         if not isinstance(document, Article):
             forms.insert(0, ("Markdown", ".md"))
         name = posixpath.basename(path)
-        nav = _navigation(link, [(label, f"{name}{suffix}") for label, suffix in forms])
+        nav = _navigation(link, [(label, f"./{name}{suffix}") for label, suffix in forms])
         aside: list[str] = []
         if isinstance(document, Event):
             aside += self._related_events(link, self.archive.related(document, _RELATED_LIMIT))
@@ -304,6 +304,13 @@ class Site:
         return html_document(f"Tag: {label}", body)
 
 
+def relative_href(target: str, folder: str) -> str:
+    """The relative link from ``folder`` to ``target`` (site paths), always starting
+    with ``./`` or ``../``, so that no first segment can be read as a URL scheme."""
+    href = posixpath.relpath(target, folder)
+    return href if href.startswith("../") else f"./{href}"
+
+
 def _bind(function: Callable[..., str], *arguments: object) -> Callable[[], str]:
     return lambda: function(*arguments)
 
@@ -336,7 +343,7 @@ def _anchor(link: PageLinker, path: str, text: str) -> str:
 
 def _navigation(link: PageLinker, forms: list[tuple[str, str]]) -> str:
     home = link("/index")
-    parts = [f'<a href="{escape(home or "index.html")}">{SITE_TITLE}</a>']
+    parts = [f'<a href="{escape(home or "./index.html")}">{SITE_TITLE}</a>']
     if forms:
         anchors = " ".join(f'<a href="{escape(href)}">{label}</a>' for label, href in forms)
         parts.append(f'<span class="forms">Also as {anchors}</span>')

@@ -172,7 +172,7 @@ _MAX_DATES = 50_000
 
 def archive_link(lines: Lines, index: int, url: str) -> tuple[str, datetime.date]:
     """The path and date of a link to an archive event page, checked as the models check."""
-    match = P.ARCHIVE_LINK.fullmatch(url) or P.EVENT_LINK.fullmatch(url)
+    match = P.EVENT_LINK.fullmatch(url)
     if match is None:
         raise lines.error(index, "expected a link to an archive page '/news/YYYY/MM/D/<slug>.md'")
     path, year, month, day = match.groups()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .._paths import EVENT_PATH
+
 # The current layout's format links: "Formats: [HTML](/news/.../slug.html)  [JSON](...)  ";
 # the path is what stands between the first link's "(" and ".html)".
 FORMATS_PREFIX = "Formats:"
@@ -34,11 +36,8 @@ CHANGE_MARK = ") _"
 CHANGE_TRAILER = re.compile(
     r"_(?:(?P<timestamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) )?\((?P<kind>[^()]+)\)_"
 )
-# A link to an archive event page: "/news/2017/05/4/<slug>.md". The archive's own
-# slugs are lower-case ASCII and hyphens, which the first pattern checks fast; the
-# second takes any slug a path may have (no whitespace, "/", "?", "#" or ".").
-ARCHIVE_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[a-z0-9-]+)\.md")
-EVENT_LINK = re.compile(r"(/news/(\d{4})/(\d{2})/(\d{1,2})/[^\s/?#.]+)\.md")
+# A link to an archive event page: "/news/2017/05/4/<slug>.md" (see _paths.ARCHIVE_SLUG).
+EVENT_LINK = re.compile(rf"({EVENT_PATH.pattern})\.md")
 
 # Day pages (news/YYYY/MM/D/index.md): "## [2017-04-7](/news/2017/04/7/index.md)", then
 # per event an optional "##### Category", "### [Headline ](/news/....md)" and a summary
