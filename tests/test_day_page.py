@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syriaevents import (
     Archive,
@@ -25,6 +27,7 @@ from syriaevents._formats.day_page import check_writable
 
 from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, read
 from .strategies import days
+from .test_event_page import MARKUP_JUNK
 
 CURRENT = next(path for path in HAND_WRITTEN_DAYS if path.stem == "day_current_layout")
 
@@ -204,3 +207,31 @@ def test_events_take_their_tags_from_a_day_page() -> None:
     assert archive.get(fiji.path) == attrs.evolve(event, tags=fiji.tags)
     assert archive.days == (day,)
     assert [found.path for found in archive.related(other)] == [fiji.path]
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_mutated_days_come_back_byte_for_byte_or_are_refused(data: st.DataObject) -> None:
+    """Property: a day page with a slice cut out or junk put in is refused, or written
+    back byte for byte: never a silent change."""
+    text = read(data.draw(st.sampled_from(HAND_WRITTEN_DAYS)))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 200)))
+    mutated = text[:start] + data.draw(MARKUP_JUNK) + text[end:]
+    try:
+        day = parse_day(mutated)
+    except ParseError:
+        return
+    assert to_markdown(day) == mutated
+
+
+@pytest.mark.parametrize("page", HAND_WRITTEN_DAYS, ids=lambda path: path.stem)
+def test_no_blank_line_after_the_heading_stays_so(page: Path) -> None:
+    """A day page whose first entry follows its heading directly is written back so."""
+    text = read(page)
+    heading = re.search(r"^\ufeff?## \[", text, re.MULTILINE)
+    assert heading is not None
+    end = text.index("\n", heading.start()) + 1
+    squeezed = text[:end] + text[end:].lstrip("\r\n")
+    assert squeezed != text
+    assert to_markdown(parse_day(squeezed)) == squeezed

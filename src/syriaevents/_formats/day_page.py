@@ -138,20 +138,29 @@ def write_day(day: Day) -> str:
     """Write a day as an archive day page (see :func:`syriaevents.to_markdown`)."""
     layout = day.layout if isinstance(day.layout, DayLayout) else None
     out = PageWriter(layout)
+    # Raw pieces that followed each other on the page read follow each other as they
+    # were; anything else gets the blank line that separates entries.
+    follows = -1  # the position on the page read of the last raw piece written
     if layout and layout.head[0] == day.date:
         out.raw(layout.head[1])
+        follows = 0
     else:
         out.canonical(_canonical_head(day.date, layout.formats if layout else FORMATS_LINE))
     raw_events = layout.events if layout else ()
     for position, listed in enumerate(day.events):
-        _separate(out)
         if position < len(raw_events) and raw_events[position][0] == listed:
+            if follows != position:
+                _separate(out)
             out.raw(raw_events[position][1])
+            follows = position + 1
         else:
+            _separate(out)
             out.canonical(_canonical_listed(listed))
+            follows = -1
     if layout and layout.footer[0] == day.previous:
         if layout.footer[1]:
-            _separate(out)
+            if follows != len(raw_events):
+                _separate(out)
             out.raw(layout.footer[1])
     elif day.previous is not None:
         _separate(out)
@@ -160,7 +169,7 @@ def write_day(day: Day) -> str:
 
 
 def _separate(out: PageWriter) -> None:
-    """A blank line after a raw entry that ended its page without one."""
+    """A blank line after a piece that ended without one."""
     if out.lines and out.lines[-1].strip():
         out.canonical([""])
 
@@ -195,10 +204,13 @@ def check_writable(day: Day) -> list[str]:
         for tag in listed.tags
         if P.TAG_SEPARATOR in tag
     ]
+    layout = day.layout if isinstance(day.layout, DayLayout) else None
+    raw = layout.events if layout else ()
     problems += [
         f"the summary line {listed.summary!r} would read as markup"
-        for listed in day.events
+        for position, listed in enumerate(day.events)
         if listed.summary is not None
+        and not (position < len(raw) and raw[position][0] == listed)  # else written as read
         and (
             listed.summary.startswith(P.LINE_STARTS)
             or (

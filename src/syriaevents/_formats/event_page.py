@@ -129,7 +129,7 @@ def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool, path: str |
     path = formats_path or path or _path_from_title(lines, index, date, raw_title)
 
     index = head_end
-    while index < lines.count and text[index].rstrip() not in _HEADINGS:
+    while index < lines.count and text[index].strip() not in _HEADINGS:
         index += 1
     summary = _read_summary(lines, head_end, index)
     summary_lines = lines.raw[head_end:index]
@@ -209,7 +209,7 @@ def _read_summary(lines: Lines, start: int, end: int) -> str | None:
 
 def _read_section(lines: Lines, index: int) -> tuple[_Section, int]:
     text, raw, count = lines.text, lines.raw, lines.count
-    name = _HEADINGS[text[index].rstrip()]
+    name = _HEADINGS[text[index].strip()]
     read_value = _ITEM_READERS[name]
     start = index
     index = lines.skip_blank(index + 1)
@@ -218,7 +218,7 @@ def _read_section(lines: Lines, index: int) -> tuple[_Section, int]:
     image_index = None
     while index < count:
         line = text[index]
-        if line.rstrip() in _HEADINGS:
+        if line.strip() in _HEADINGS:
             break
         match = P.ITEM_START.match(line)
         if match is None:
@@ -430,9 +430,11 @@ def check_writable(event: Event) -> list[str]:
         for change in event.changes
         if "(" in change.kind or ")" in change.kind
     ]
-    problems += [
-        f"the summary line {line!r} would read as a section heading"
-        for line in (event.summary or "").split("\n")
-        if line.rstrip() in _HEADINGS
-    ]
+    layout = event.layout if isinstance(event.layout, PageLayout) else None
+    if not (layout and layout.summary[0] == event.summary):  # else written as it was read
+        problems += [
+            f"the summary line {line!r} would read as a section heading"
+            for line in (event.summary or "").split("\n")
+            if line.strip() in _HEADINGS
+        ]
     return problems
