@@ -24,9 +24,8 @@ import time
 from pathlib import Path
 
 from _report import write_section
-from syriaevents import Article, Event, RelatedEvent, Source, load, to_html, to_json, to_xml
+from syriaevents import Article, Event, RelatedEvent, Source, iter_load, to_html, to_json, to_xml
 from syriaevents._cli import main
-from syriaevents._documents import files_in
 from syriaevents._formats.markdown import to_markdown
 
 VOCABULARY = ["Syria", "Russia", "Turkey", "Iran", "Idlib", "Aleppo"] + [
@@ -72,8 +71,7 @@ def generate(folder: Path, events: int, seed: int = 7) -> None:
 
 
 def forms_only(source: Path, output: Path) -> None:
-    for number, path in enumerate(files_in([source])):
-        document = load(path)
+    for number, document in enumerate(iter_load(source)):
         texts = {"json": to_json(document), "xml": to_xml(document), "html": to_html(document)}
         if not isinstance(document, Article):
             texts["md"] = to_markdown(document)

@@ -341,7 +341,7 @@ def test_iter_load_streams_a_folder(tmp_path: Path) -> None:
     ]  # fmt: skip
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "bad.md").write_text("### [2017-02-30](/news/x)\n", encoding="utf-8")
-    with pytest.raises(ParseError, match=r"bad\.md: expected a real date"):
+    with pytest.raises(ParseError, match=r"bad\.md:1:6: expected a real date"):
         list(iter_load(tmp_path))
 
 

@@ -17,19 +17,24 @@ def test_all_is_pinned() -> None:
         "Image",
         "Link",
         "ListedEvent",
+        "Loaded",
         "ParseError",
+        "Problem",
         "RelatedEvent",
         "SerializationError",
         "Source",
         "SyriaEventsError",
+        "UnreadableFileError",
         "archive_path",
         "canonical_tag",
         "from_html",
         "from_json",
+        "from_markdown",
         "from_xml",
         "iter_load",
         "json_schema",
         "load",
+        "load_all",
         "parse",
         "parse_article",
         "parse_day",
@@ -55,3 +60,9 @@ def test_parse_error_is_a_value_error() -> None:
     """Callers can catch ParseError, SyriaEventsError or ValueError."""
     assert issubclass(syriaevents.ParseError, ValueError)
     assert issubclass(syriaevents.ParseError, syriaevents.SyriaEventsError)
+
+
+def test_an_unreadable_file_is_an_os_error() -> None:
+    """Callers can catch UnreadableFileError, SyriaEventsError or OSError."""
+    assert issubclass(syriaevents.UnreadableFileError, OSError)
+    assert issubclass(syriaevents.UnreadableFileError, syriaevents.SyriaEventsError)

@@ -8,14 +8,14 @@ XML and HTML forms with ``to_json``/``from_json``, ``to_xml``/``from_xml`` and
 ``to_html``/``from_html``.
 """
 
-from ._documents import iter_load, load, parse
-from ._errors import ParseError, SerializationError, SyriaEventsError
+from ._documents import Loaded, Problem, iter_load, load, load_all, parse
+from ._errors import ParseError, SerializationError, SyriaEventsError, UnreadableFileError
 from ._formats.article import parse_article
 from ._formats.day_page import parse_day
 from ._formats.event_page import parse_event
 from ._formats.html import from_html, to_html
 from ._formats.json import from_json, to_json
-from ._formats.markdown import to_markdown
+from ._formats.markdown import from_markdown, to_markdown
 from ._formats.xml import from_xml, to_xml
 from ._models import (
     Article,
@@ -44,19 +44,24 @@ __all__ = [
     "Image",
     "Link",
     "ListedEvent",
+    "Loaded",
     "ParseError",
+    "Problem",
     "RelatedEvent",
     "SerializationError",
     "Source",
     "SyriaEventsError",
+    "UnreadableFileError",
     "archive_path",
     "canonical_tag",
     "from_html",
     "from_json",
+    "from_markdown",
     "from_xml",
     "iter_load",
     "json_schema",
     "load",
+    "load_all",
     "parse",
     "parse_article",
     "parse_day",

@@ -12,17 +12,14 @@ import datetime
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from ._documents import DOCUMENT_SUFFIXES, FORMS, files_in, form_of, load, read_document, sniff_form
+from ._documents import DOCUMENT_SUFFIXES, Problem, files_in, load, read_document
 from ._errors import ParseError, SerializationError
-from ._formats.html import to_html
-from ._formats.json import to_json
-from ._formats.markdown import to_markdown
-from ._formats.xml import to_xml
+from ._formats import form_for_file, form_named, forms, sniff
 from ._models import Article, Day, Event, RelatedEvent
 from ._progress import Progress
 from ._related import Archive, tag_article
@@ -36,12 +33,6 @@ exit status:
   0  every document was read (and written)
   1  some document had a problem, reported as path:line:col: message
   2  the command line itself was wrong"""
-_WRITERS: dict[str, Callable[[Any], str]] = {
-    "md": to_markdown,
-    "json": to_json,
-    "xml": to_xml,
-    "html": to_html,
-}
 # What `validate` and `related` read from a folder: pages, articles and the data forms.
 _READABLE_SUFFIXES = (*DOCUMENT_SUFFIXES, ".json", ".xml")
 
@@ -82,8 +73,10 @@ def _parser() -> argparse.ArgumentParser:
         " from the text itself for standard input, unless --from names it.",
     )
     convert.add_argument("file", metavar="FILE", help="the document, or - for standard input")
-    convert.add_argument("--to", required=True, choices=FORMS, help="the form to write")
-    convert.add_argument("--from", dest="source_form", choices=FORMS, help="the form to read")
+    writable = [form.name for form in forms() if form.write]
+    readable = [form.name for form in forms() if form.read]
+    convert.add_argument("--to", required=True, choices=writable, help="the form to write")
+    convert.add_argument("--from", dest="source_form", choices=readable, help="the form to read")
     convert.add_argument(
         "-o", "--output", type=Path, help="the file to write (default: standard output)"
     )
@@ -185,9 +178,10 @@ def _load_all(
     sources: Sequence[Path], suffixes: Iterable[str]
 ) -> tuple[list[Event | Day | Article], list[str]]:
     """Every document of the sources, and the problems of those that could not be read."""
-    files = list(files_in(sources, suffixes))
+    found = list(files_in(sources, suffixes))
+    problems = [str(item) for item in found if isinstance(item, Problem)]
+    files = [item for item in found if not isinstance(item, Problem)]
     documents: list[Event | Day | Article] = []
-    problems = []
     with Progress("Reading", len(files)) as progress:
         for path in files:
             try:
@@ -246,17 +240,16 @@ def _convert(arguments: argparse.Namespace) -> int:
     try:
         if arguments.file == "-":
             text = decode_utf8(sys.stdin.buffer.read(), bom=True)
-            form = arguments.source_form or sniff_form(text)
+            form = form_named(arguments.source_form) if arguments.source_form else sniff(text)
         else:
             text = decode_utf8(Path(arguments.file).read_bytes(), bom=True)
-            form = arguments.source_form or form_of(arguments.file)
-        document = read_document(text, form)
-        if isinstance(document, Article) and arguments.to == "md":
-            raise SerializationError(
-                "an article has no Markdown form (the archive keeps articles as scraped text);"
-                " convert it to json, xml or html"
+            form = (
+                form_named(arguments.source_form)
+                if arguments.source_form
+                else form_for_file(arguments.file)
             )
-        result = _WRITERS[arguments.to](document)
+        document = read_document(text, form)
+        result = form_named(arguments.to).dump(document)
     except (OSError, ParseError, SerializationError) as exc:
         print(_problem(name, exc), file=sys.stderr)
         return 1
@@ -270,6 +263,10 @@ def _convert(arguments: argparse.Namespace) -> int:
 def _validate(arguments: argparse.Namespace) -> int:
     problems = 0
     for path in files_in(arguments.files, _READABLE_SUFFIXES):
+        if isinstance(path, Problem):
+            print(path, file=sys.stderr)
+            problems += 1
+            continue
         try:
             document = load(path)
         except (OSError, ParseError) as exc:

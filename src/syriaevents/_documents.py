@@ -1,159 +1,135 @@
-"""Any document of the archive: ``parse`` recognises what it is given, ``load`` reads files."""
+"""Any document, from text or from files: ``parse`` recognises what it is given,
+``load`` reads a file, ``iter_load`` and ``load_all`` read folders.
+
+Reading a folder, only regular files with a document suffix are read; symbolic links
+are not followed unless asked (and then only to files inside the folder); a file
+larger than ``max_bytes`` is refused before it is read. A file that cannot be read at
+all raises :class:`UnreadableFileError` (an ``OSError``), a document that cannot be
+understood :class:`ParseError` (a ``ValueError``); both name the file, and with
+``errors="report"`` both become :class:`Problem` records instead, so that a crawl of
+100,000 files goes on past the bad ones.
+"""
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Literal, overload
+
+import attrs
 
 from ._converter import kind_of
-from ._errors import ParseError
-from ._formats.article import parse_article
-from ._formats.day_page import parse_day
-from ._formats.event_page import parse_event
-from ._formats.html import from_html
-from ._formats.json import from_json
-from ._formats.xml import from_xml
-from ._models import Article, Day, Event
+from ._errors import ParseError, UnreadableFileError
+from ._formats import Form, ReadHints, form_for_file, form_named, sniff
+from ._formats.markdown import KINDS
+from ._models import Document
 from ._paths import EVENT_PATH
 from ._text import decode_utf8
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
-    "FORMS",
     "KINDS",
+    "MAX_BYTES",
+    "Loaded",
+    "Problem",
     "files_in",
-    "form_of",
     "iter_load",
     "load",
-    "page_kind",
+    "load_all",
     "parse",
     "read_document",
-    "sniff_form",
 ]
 
-# The files a folder holds that are read as documents.
-DOCUMENT_SUFFIXES = frozenset({".md", ".txt"})
-
-# How an archive page starts, loosely, so that a page with a broken character in its
-# first lines still goes to the page readers (which say what is wrong), never to the
-# article reader: a Formats line or heading, or a date heading, "### [2017-05-4](...)"
-# for an event page and "## [2017-05-4](...)" for a day page.
-_FORMATS_START = re.compile(r"(?:#{1,6}[ \t]*)?Formats[ \t]*:", re.IGNORECASE)
-_DATE_HEADING_START = re.compile(r"(#{2,3})(?!#)[ \t]*+(?:\[|\S?[ \t]{0,3}\d{4})")
-KINDS = ("event", "day", "article")
-
-
-def _content_lines(text: str) -> Iterator[str]:
-    """The lines that are not blank, as the page readers split and skip them."""
-    text = text.removeprefix("\ufeff")
-    newline = "\n" if "\n" in text or "\r" not in text else "\r"
-    start = 0
-    while start <= len(text):
-        end = text.find(newline, start)
-        if end < 0:
-            end = len(text)
-        line = text[start:end]
-        if line.strip():
-            yield line.strip()
-        start = end + 1
-
-
-def page_kind(text: str) -> str | None:
-    """``"event"`` or ``"day"`` for text that starts like an archive page, else None."""
-    lines = _content_lines(text)
-    first = next(lines, "")
-    if _FORMATS_START.match(first):
-        # The date heading after the Formats line or list tells which page it is.
-        for line in lines:
-            heading = _DATE_HEADING_START.match(line)
-            if heading:
-                return "day" if len(heading[1]) == 2 else "event"
-            if not line.startswith(("* ", "- ", "Formats")):
-                break
-        return "event"  # whose reader says what is wrong with it
-    heading = _DATE_HEADING_START.match(first)
-    if heading:
-        return "day" if len(heading[1]) == 2 else "event"
-    return None
-
-
-def parse(text: str, *, kind: str | None = None, url: str | None = None) -> Event | Day | Article:
-    """Read an archive event page or day page, or a scraped article.
-
-    ``kind`` (``"event"``, ``"day"`` or ``"article"``) names what the text holds; by
-    default it is recognised: text that starts like an archive page (a Formats line or
-    heading, a date heading) is read as one, or refused with that reader's
-    :class:`ParseError`, never taken for an article. ``url`` is an article's address
-    when the caller knows it (see :func:`parse_article`).
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
-    if kind is None:
-        kind = page_kind(text) or "article"
-    elif kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    if kind == "event":
-        return parse_event(text)
-    return parse_day(text) if kind == "day" else parse_article(text, url=url)
-
-
-# The forms a document can be read from, by name and by file extension.
-FORMS = ("md", "json", "xml", "html")
-_FORM_OF_SUFFIX = {".json": "json", ".xml": "xml", ".html": "html", ".htm": "html"}
-_READERS: dict[str, Callable[[str], Event | Day | Article]] = {
-    "md": parse,
-    "json": from_json,
-    "xml": from_xml,
-    "html": from_html,
-}
-
-
-def form_of(path: str | os.PathLike[str]) -> str:
-    """The form a file holds, by its extension: json, xml, html, else md (pages, text)."""
-    return _FORM_OF_SUFFIX.get(Path(path).suffix.lower(), "md")
-
-
-def sniff_form(text: str) -> str:
-    """The form a text holds, by its first characters (for text without a file name)."""
-    start = text.lstrip("\ufeff \t\r\n")[:15].lower()
-    if start.startswith("{"):
-        return "json"
-    if start.startswith(("<!doctype html", "<html")):
-        return "html"
-    return "xml" if start.startswith("<") else "md"
-
-
-def read_document(
-    text: str,
-    form: str,
-    *,
-    kind: str | None = None,
-    path: str | None = None,
-    url: str | None = None,
-) -> Event | Day | Article:
-    """Read a document of the given form (``md`` for pages and articles).
-
-    ``kind`` is what the document must hold (any kind when None); ``path`` is the
-    archive path of an event page that does not state its own (see :func:`load`);
-    ``url`` the address of a scraped article.
-    """
-    if form != "md":
-        document = _READERS[form](text)
-        if kind is not None and kind_of(document) != kind:
-            raise ParseError(f"expected {_A[kind]}, found {_A[kind_of(document)]}")
-        return document
-    if kind is None:
-        kind = page_kind(text) or "article"
-    if kind == "event":
-        return parse_event(text, path=path)
-    return parse(text, kind=kind, url=url)
-
-
+# The files a folder holds that are read as documents by default: archive pages and
+# scraped text (the Markdown form's suffixes).
+DOCUMENT_SUFFIXES = frozenset(form_named("md").suffixes)
+# The largest file read as one document (larger ones are refused unread).
+MAX_BYTES = 64 * 1024 * 1024
 _A = {"event": "an event", "day": "a day", "article": "an article"}
 # A file stored where the archive keeps an event page: ".../news/2017/05/4/<slug>.md".
 _ARCHIVE_FILE = re.compile(rf"(?:^|/)({EVENT_PATH.pattern[1:]})\.md$")
+
+Errors = Literal["stop", "report"]
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """A file that could not be read (``kind="file"``) or not understood
+    (``kind="document"``): where, and what was expected. ``str()`` gives
+    ``file:line:col: message``, as compilers and editors show problems."""
+
+    file: str
+    kind: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None  # the field path in a JSON or XML document
+
+    @classmethod
+    def of(cls, file: str | os.PathLike[str], error: ParseError | UnreadableFileError) -> Problem:
+        """The record of an error met reading ``file``."""
+        if isinstance(error, UnreadableFileError):
+            return cls(file=os.fspath(file), kind="file", message=error.reason)
+        return cls(
+            file=os.fspath(file),
+            kind="document",
+            message=error.message,
+            line=error.line,
+            column=error.column,
+            field=error.path,
+        )
+
+    def __str__(self) -> str:
+        if self.kind == "file":
+            return f"{self.file}: {self.message}"
+        return str(
+            ParseError(self.message, line=self.line, column=self.column, path=self.field).in_file(
+                self.file
+            )
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Loaded:
+    """What :func:`load_all` read: the documents, and a problem record per bad file."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...]
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+
+
+def read_document(text: str, form: Form, hints: ReadHints | None = None) -> Document:
+    """Read a document of the given form; ``hints.kind`` is what it must hold."""
+    hints = hints or ReadHints()
+    _check_kind(hints.kind)
+    if form.read is None:
+        raise ParseError(f"the {form.name} form cannot be read, only written")
+    document = form.read(text, hints)
+    if hints.kind is not None and kind_of(document) != hints.kind:
+        raise ParseError(f"expected {_A[hints.kind]}, found {_A[kind_of(document)]}")
+    return document
+
+
+def parse(text: str, *, kind: str | None = None, url: str | None = None) -> Document:
+    """Read a document of any form, recognised from its text.
+
+    JSON, XML and HTML documents are known by their first characters; anything else is
+    an archive page or a scraped article (see :func:`~syriaevents.from_markdown`): text
+    that starts like an archive page is read as one, or refused with that reader's
+    :class:`ParseError`, never taken for an article. ``kind`` (``"event"``, ``"day"``
+    or ``"article"``) is what the text must hold; ``url`` is an article's address
+    (see :func:`parse_article`).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    return read_document(text, sniff(text), ReadHints(kind=kind, url=url))
 
 
 def archive_path_of_file(path: str | os.PathLike[str]) -> str | None:
@@ -162,55 +138,189 @@ def archive_path_of_file(path: str | os.PathLike[str]) -> str | None:
     return None if match is None or match[1].endswith("/index") else "/" + match[1]
 
 
-def load(
-    path: str | os.PathLike[str], *, kind: str | None = None, url: str | None = None
-) -> Event | Day | Article:
-    """Read a file (UTF-8, BOM tolerated) in the form its extension names.
+def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
+    """A regular file's text (UTF-8, a byte order mark dropped), at most ``max_bytes``
+    long; :class:`UnreadableFileError` for anything that is not such a file."""
+    name = os.fspath(path)
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise UnreadableFileError(name, exc.strerror or str(exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFileError(name, "is a folder: read folders with iter_load or load_all")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFileError(name, "is not a regular file (a device, a pipe or a socket)")
+    if info.st_size > max_bytes:
+        raise UnreadableFileError(
+            name, f"is {info.st_size:,} bytes, more than the {max_bytes:,} allowed (max_bytes)"
+        )
+    try:
+        with open(path, "rb") as file:
+            data = file.read(max_bytes + 1)
+    except OSError as exc:
+        raise UnreadableFileError(name, exc.strerror or str(exc)) from exc
+    if len(data) > max_bytes:
+        raise UnreadableFileError(name, f"grew past the {max_bytes:,} bytes allowed")
+    try:
+        return decode_utf8(data, bom=True)
+    except ParseError as exc:
+        raise exc.in_file(name) from exc
 
-    ``.json``, ``.xml`` and ``.html`` files are read as those forms; anything else is
-    given to :func:`parse` (event and day pages, scraped articles), with ``kind`` and an
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    kind: str | None = None,
+    url: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Document:
+    """Read a file (UTF-8, BOM tolerated) in the form its suffix names.
+
+    ``.json``, ``.xml`` and ``.html`` files are read as those forms; anything else is an
+    archive page or a scraped article (see :func:`parse`), with ``kind`` and an
     article's ``url`` if given. An event page without a Formats line stored at its
     archive path (``…/news/YYYY/MM/D/<slug>.md``) takes its path from the file.
+    Raises :class:`ParseError` or :class:`UnreadableFileError`, both naming the file.
     """
-    text = decode_utf8(Path(path).read_bytes(), bom=True)
-    found = archive_path_of_file(path)
-    return read_document(text, form_of(path), kind=kind, path=found, url=url)
+    _check_kind(kind)
+    text = read_file(path, max_bytes)
+    hints = ReadHints(kind=kind, url=url, path=archive_path_of_file(path))
+    try:
+        return read_document(text, form_for_file(os.fspath(path)), hints)
+    except ParseError as exc:
+        raise exc.in_file(os.fspath(path)) from exc
 
 
 def files_in(
-    sources: Iterable[str | os.PathLike[str]], suffixes: Iterable[str] = DOCUMENT_SUFFIXES
-) -> Iterator[Path]:
+    sources: Iterable[str | os.PathLike[str]],
+    suffixes: Iterable[str] = DOCUMENT_SUFFIXES,
+    *,
+    follow_links: bool = False,
+) -> Iterator[Path | Problem]:
     """The files given, and those in the folders given with one of ``suffixes``
     (recursively, in name order; by default pages and articles: ``.md``, ``.txt``).
 
-    Folders are walked lazily, one listing at a time, so that a folder of 100,000 pages
-    costs its names, not 100,000 Path objects held at once.
+    In folders only regular files are read: a symbolic link is a problem, unless
+    ``follow_links``, and then only when it leads to a file or folder inside the folder
+    walked; devices, pipes and sockets are problems. Folders are walked lazily, one
+    listing at a time.
     """
-    wanted = frozenset(suffixes)
+    wanted = frozenset(suffix.lower() for suffix in suffixes)
     for source in sources:
         path = Path(source)
         if not path.is_dir():
             yield path
             continue
-        for folder, subfolders, names in os.walk(path):
-            subfolders.sort()
+        root = path.resolve()
+        for folder, subfolders, names in os.walk(path, followlinks=follow_links):
+            subfolders[:] = sorted(
+                name for name in subfolders if _inside(Path(folder, name), root, follow_links)
+            )
             for name in sorted(names):
-                if os.path.splitext(name)[1] in wanted:
-                    yield Path(folder, name)
+                found = Path(folder, name)
+                if os.path.splitext(name)[1].lower() not in wanted:
+                    continue
+                if found.is_symlink() and not _inside(found, root, follow_links):
+                    reason = "leads outside the folder" if follow_links else "is not followed"
+                    yield Problem(
+                        file=str(found),
+                        kind="file",
+                        message=f"is a symbolic link, which {reason}"
+                        + ("" if follow_links else " (follow_links=True, --follow-links)"),
+                    )
+                    continue
+                yield found
+
+
+def _inside(path: Path, root: Path, follow_links: bool) -> bool:
+    """Whether a folder entry may be walked: not a link, or a followed link into root."""
+    if not path.is_symlink():
+        return True
+    return follow_links and path.resolve().is_relative_to(root)
+
+
+@overload
+def iter_load(
+    source: str | os.PathLike[str],
+    *,
+    kind: str | None = ...,
+    errors: Literal["stop"] = ...,
+    suffixes: Iterable[str] = ...,
+    follow_links: bool = ...,
+    max_bytes: int = ...,
+) -> Iterator[Document]: ...
+
+
+@overload
+def iter_load(
+    source: str | os.PathLike[str],
+    *,
+    kind: str | None = ...,
+    errors: Literal["report"],
+    suffixes: Iterable[str] = ...,
+    follow_links: bool = ...,
+    max_bytes: int = ...,
+) -> Iterator[Document | Problem]: ...
 
 
 def iter_load(
-    source: str | os.PathLike[str], *, kind: str | None = None
-) -> Iterator[Event | Day | Article]:
+    source: str | os.PathLike[str],
+    *,
+    kind: str | None = None,
+    errors: Errors = "stop",
+    suffixes: Iterable[str] = DOCUMENT_SUFFIXES,
+    follow_links: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Document | Problem]:
     """The documents of a file or of a folder (recursively), read one at a time.
 
     Only one document is held at once, so memory stays flat however many files there
-    are. A file that cannot be read raises :class:`ParseError` naming the file.
+    are. ``errors="stop"`` (the default) raises at the first bad file
+    (:class:`ParseError` or :class:`UnreadableFileError`, naming it); ``"report"``
+    yields a :class:`Problem` for each bad file and goes on.
     """
-    for path in files_in([source]):
+    _check_kind(kind)
+    if errors not in ("stop", "report"):
+        raise ValueError(f"errors must be 'stop' or 'report', not {errors!r}")
+    for found in files_in([source], suffixes, follow_links=follow_links):
+        if isinstance(found, Problem):
+            if errors == "stop":
+                raise UnreadableFileError(found.file, found.message)
+            yield found
+            continue
         try:
-            yield load(path, kind=kind)
-        except ParseError as exc:
-            raise ParseError(
-                f"{path}: {exc.message}", line=exc.line, column=exc.column, path=exc.path
-            ) from exc
+            yield load(found, kind=kind, max_bytes=max_bytes)
+        except (ParseError, UnreadableFileError) as exc:
+            if errors == "stop":
+                raise
+            yield Problem.of(found, exc)
+
+
+def load_all(
+    sources: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    kind: str | None = None,
+    suffixes: Iterable[str] = DOCUMENT_SUFFIXES,
+    follow_links: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> Loaded:
+    """Every document of some files and folders, and a :class:`Problem` for each file
+    that could not be read or understood (the others are read all the same)."""
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for source in sources:
+        for item in iter_load(
+            source,
+            kind=kind,
+            errors="report",
+            suffixes=suffixes,
+            follow_links=follow_links,
+            max_bytes=max_bytes,
+        ):
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                documents.append(item)
+    return Loaded(documents=tuple(documents), problems=tuple(problems))

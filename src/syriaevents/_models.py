@@ -24,6 +24,7 @@ __all__ = [
     "Change",
     "Comment",
     "Day",
+    "Document",
     "Event",
     "Image",
     "Link",
@@ -527,3 +528,7 @@ class Day:
     )
     previous: datetime.date | None = attrs.field(default=None, validator=_previous_day)
     layout: object = attrs.field(default=None, eq=False, repr=False)
+
+
+# What a reader returns: any of the archive's documents.
+Document = Event | Day | Article

@@ -31,9 +31,11 @@ from .._models import (
 )
 from .._paths import day_path
 from .._text import as_text
+from . import Form, ReadHints
 from ._css import STYLESHEET
 
 __all__ = [
+    "FORM",
     "PageLinker",
     "archive_href",
     "article_label",
@@ -642,3 +644,20 @@ _READERS: dict[str, Callable[[_Node], object]] = {
 def _footer_tags(article: _Node) -> list[str]:
     footer = _maybe(article, "tags")
     return [node.text() for node in footer.find_all("tag")] if footer else []
+
+
+def _looks_like_html(text: str) -> bool:
+    return text.lstrip("\ufeff \t\r\n")[:15].lower().startswith(("<!doctype html", "<html"))
+
+
+def _read(text: str, hints: ReadHints) -> Any:
+    return from_html(text)
+
+
+FORM = Form(
+    name="html",
+    suffixes=(".html", ".htm"),
+    read=_read,
+    write=to_html,
+    looks_like=_looks_like_html,
+)

@@ -13,8 +13,9 @@ import orjson
 
 from .._converter import structure, unstructure
 from .._errors import ParseError
+from . import Form, ReadHints
 
-__all__ = ["from_json", "to_json"]
+__all__ = ["FORM", "from_json", "to_json"]
 
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
@@ -33,3 +34,16 @@ def from_json(text: str | bytes) -> Any:
     except orjson.JSONDecodeError as exc:
         raise ParseError(f"expected JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
     return structure(data)
+
+
+def _looks_like_json(text: str) -> bool:
+    return text.lstrip("\ufeff \t\r\n").startswith("{")
+
+
+def _read(text: str, hints: ReadHints) -> Any:
+    return from_json(text)
+
+
+FORM = Form(
+    name="json", suffixes=(".json",), read=_read, write=to_json, looks_like=_looks_like_json
+)

@@ -1,17 +1,31 @@
-"""The archive's Markdown pages: ``to_markdown`` writes an event page or a day page.
+"""The Markdown form: the archive's pages, and scraped article text.
 
-The readers are :func:`~syriaevents.parse_event` (``event_page``) and
-:func:`~syriaevents.parse_day` (``day_page``); :func:`~syriaevents.parse` tells the
-two apart by themselves.
+``to_markdown`` writes an event page or a day page (an article has no Markdown form:
+the archive keeps articles as scraped text). ``from_markdown`` reads archive pages,
+telling event pages from day pages by themselves, and reads anything else as a scraped
+article: :func:`~syriaevents.parse_event`, :func:`~syriaevents.parse_day` and
+:func:`~syriaevents.parse_article` read one kind only.
 """
 
 from __future__ import annotations
 
-from .._errors import SerializationError
-from .._models import Day, Event
-from . import day_page, event_page
+import re
+from collections.abc import Iterator
 
-__all__ = ["to_markdown"]
+from .._errors import SerializationError
+from .._models import Day, Document, Event
+from . import Form, ReadHints, day_page, event_page
+from .article import parse_article
+
+__all__ = ["FORM", "KINDS", "from_markdown", "page_kind", "to_markdown"]
+
+KINDS = ("event", "day", "article")
+# How an archive page starts, loosely, so that a page with a broken character in its
+# first lines still goes to the page readers (which say what is wrong), never to the
+# article reader: a Formats line or heading, or a date heading, "### [2017-05-4](...)"
+# for an event page and "## [2017-05-4](...)" for a day page.
+_FORMATS_START = re.compile(r"(?:#{1,6}[ \t]*)?Formats[ \t]*:", re.IGNORECASE)
+_DATE_HEADING_START = re.compile(r"(#{2,3})(?!#)[ \t]*+(?:\[|\S?[ \t]{0,3}\d{4})")
 
 
 def to_markdown(page: Event | Day) -> str:
@@ -35,3 +49,84 @@ def _refuse(kind: str, problems: list[str]) -> None:
         raise SerializationError(
             f"cannot write this {kind} as an archive page: " + "; ".join(problems)
         )
+
+
+def _content_lines(text: str) -> Iterator[str]:
+    """The lines that are not blank, as the page readers split and skip them."""
+    text = text.removeprefix("\ufeff")
+    newline = "\n" if "\n" in text or "\r" not in text else "\r"
+    start = 0
+    while start <= len(text):
+        end = text.find(newline, start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        if line.strip():
+            yield line.strip()
+        start = end + 1
+
+
+def page_kind(text: str) -> str | None:
+    """``"event"`` or ``"day"`` for text that starts like an archive page, else None."""
+    lines = _content_lines(text)
+    first = next(lines, "")
+    if _FORMATS_START.match(first):
+        # The date heading after the Formats line or list tells which page it is.
+        for line in lines:
+            heading = _DATE_HEADING_START.match(line)
+            if heading:
+                return "day" if len(heading[1]) == 2 else "event"
+            if not line.startswith(("* ", "- ", "Formats")):
+                break
+        return "event"  # whose reader says what is wrong with it
+    heading = _DATE_HEADING_START.match(first)
+    if heading:
+        return "day" if len(heading[1]) == 2 else "event"
+    return None
+
+
+def from_markdown(
+    text: str, *, kind: str | None = None, url: str | None = None, path: str | None = None
+) -> Document:
+    """Read an archive event page or day page, or a scraped article.
+
+    ``kind`` (``"event"``, ``"day"`` or ``"article"``) names what the text holds; by
+    default it is recognised: text that starts like an archive page (a Formats line or
+    heading, a date heading) is read as one, or refused with that reader's
+    :class:`ParseError`, never taken for an article. ``url`` is an article's address
+    (see :func:`parse_article`), ``path`` an event page's archive path where the page
+    states none (see :func:`parse_event`).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"from_markdown() takes a str, not {type(text).__name__}")
+    if kind is None:
+        kind = page_kind(text) or "article"
+    elif kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if kind == "event":
+        return event_page.parse_event(text, path=path)
+    if kind == "day":
+        return day_page.parse_day(text)
+    return parse_article(text, url=url)
+
+
+def _read(text: str, hints: ReadHints) -> Document:
+    return from_markdown(text, kind=hints.kind, url=hints.url, path=hints.path)
+
+
+def _write(document: Document) -> str:
+    if isinstance(document, Event | Day):
+        return to_markdown(document)
+    raise SerializationError(
+        "an article has no Markdown form (the archive keeps articles as scraped text);"
+        " write it as json, xml or html"
+    )
+
+
+FORM = Form(
+    name="md",
+    suffixes=(".md", ".txt"),
+    writes=frozenset({"event", "day"}),
+    read=_read,
+    write=_write,
+)

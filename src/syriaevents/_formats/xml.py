@@ -19,8 +19,9 @@ import xmltodict
 from .._converter import KINDS, structure, unstructure
 from .._errors import ParseError
 from .._text import as_text
+from . import Form, ReadHints
 
-__all__ = ["from_xml", "to_xml"]
+__all__ = ["FORM", "from_xml", "to_xml"]
 
 # For each kind of document, the element name of one item of each list field.
 ITEM_ELEMENTS = {
@@ -193,3 +194,15 @@ def _items(values: list[object], items: dict[str, str], depth: int) -> list[obje
             exc.path.insert(0, f"[{index}]")
             raise
     return out
+
+
+def _looks_like_xml(text: str) -> bool:
+    start = text.lstrip("\ufeff \t\r\n")[:15].lower()
+    return start.startswith("<") and not start.startswith(("<!doctype html", "<html"))
+
+
+def _read(text: str, hints: ReadHints) -> Any:
+    return from_xml(text)
+
+
+FORM = Form(name="xml", suffixes=(".xml",), read=_read, write=to_xml, looks_like=_looks_like_xml)
