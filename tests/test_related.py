@@ -12,7 +12,6 @@ from syriaevents import (
     Archive,
     Article,
     Event,
-    canonical_tag,
     load,
     related,
     relatedness,
@@ -31,27 +30,6 @@ def _seed_pool() -> tuple[Event, Event, list[Event]]:
     for page in (first, second):
         pool += [Event(date=r.date, title=r.title, path=r.path, tags=r.tags) for r in page.related]
     return first, second, pool
-
-
-@pytest.mark.parametrize(
-    ("tag", "canonical"),
-    [
-        ("Turkish", "Turkey"),
-        ("  turks ", "Turkey"),
-        ("Türkiye", "Turkey"),
-        ("Iranian", "Iran"),
-        ("Russian", "Russia"),
-        ("Syrian", "Syria"),
-        ("American", "United States"),
-        ("U.S.", "United States"),
-        ("Syrian Civil War", "syrian civil war"),
-        ("SYRIAN  civil   war", "syrian civil war"),
-        ("al-Nusra", "al-nusra"),
-    ],
-)
-def test_canonical_tag(tag: str, canonical: str) -> None:
-    """Country forms fold into the country; case and spacing fold; subjects stay apart."""
-    assert canonical_tag(tag) == canonical
 
 
 def test_seed_pages_share_tags_under_different_labels() -> None:

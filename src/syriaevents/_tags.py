@@ -40,13 +40,27 @@ def _load_countries() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
 _COUNTRY_OF, _COUNTRY_VARIANTS = _load_countries()
 
 
-@lru_cache(maxsize=65_536)
+# The cache keeps tags up to this length (and their canonical forms): at most 65,536
+# entries of two short strings each. Longer tags are rare and are folded each time, so
+# that a few huge ones cannot pin their size in memory for the life of the process.
+_CACHED_LENGTH = 200
+
+
+def _canonical(tag: str) -> str:
+    key = _normalize(tag)
+    return _COUNTRY_OF.get(key, key)
+
+
+_cached_canonical = lru_cache(maxsize=65_536)(_canonical)
+
+
 def canonical_tag(tag: str) -> str:
     """The canonical form of a tag: a country's name, or the tag in lower case."""
     if not isinstance(tag, str):
         raise TypeError(f"canonical_tag() takes a str, not {type(tag).__name__}")
-    key = _normalize(tag)
-    return _COUNTRY_OF.get(key, key)
+    if len(tag) > _CACHED_LENGTH:
+        return _canonical(tag)
+    return _cached_canonical(tag)
 
 
 def canonical_tags(tags: Iterable[str]) -> frozenset[str]:
