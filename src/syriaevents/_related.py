@@ -18,7 +18,7 @@ from typing import Protocol
 import attrs
 
 from ._models import Article, Day, Event, RelatedEvent, prevalidated_related
-from ._tags import canonical_tag, canonical_tags, country_variants, phrase_key
+from ._tags import PhraseFinder, canonical_tag, canonical_tags, country_variants, phrase_key
 
 __all__ = ["Archive", "related", "relatedness", "tag_article"]
 
@@ -242,24 +242,28 @@ def tag_article(article: Article, vocabulary: Iterable[str]) -> Article:
     """The article with the tags of ``vocabulary`` that its title and body mention.
 
     Matching is by whole words, ignoring case; a country counts under any of its forms
-    ("Turkish" in the text finds the tag "Turkey"). Tags keep the vocabulary's labels.
+    ("Turkish" in the text finds the tag "Turkey"). Tags keep the vocabulary's labels;
+    of several labels of one canonical tag, the one mentioned first is kept.
     """
-    phrases: dict[str, str] = {}
+    texts = [phrase_key(text).split() for text in (article.title, *article.body)]
+    mentioned = set(chain.from_iterable(texts))
+    tags: dict[str, tuple[str, str]] = {}  # phrase key -> label, canonical tag
     for label in vocabulary:
         canonical = canonical_tag(label)
         for form in (label, *country_variants(canonical)):
             key = phrase_key(form)
             if key:
-                phrases.setdefault(key, label)
-    if not phrases:
-        return attrs.evolve(article, tags=())
-    longest = max(key.count(" ") + 1 for key in phrases)
-    found: dict[str, str] = {}
-    for text in (article.title, *article.body):
-        words = phrase_key(text).split()
-        for start in range(len(words)):
-            for length in range(1, min(longest, len(words) - start) + 1):
-                match = phrases.get(" ".join(words[start : start + length]))
-                if match is not None:
-                    found.setdefault(canonical_tag(match), match)
-    return attrs.evolve(article, tags=tuple(found.values()))
+                tags.setdefault(key, (label, canonical))
+    # Only phrases whose every word the text has can occur in it.
+    keys = [key for key in tags if mentioned.issuperset(key.split())]
+    finder = PhraseFinder(keys)
+    # Per canonical tag, its first mention, (paragraph, start, words), and its label.
+    first: dict[str, tuple[tuple[int, int, int], str]] = {}
+    for paragraph, words in enumerate(texts):
+        for start, phrase in finder.find(words):
+            label, canonical = tags[keys[phrase]]
+            place = (paragraph, start, keys[phrase].count(" ") + 1)
+            known = first.get(canonical)
+            if known is None or place < known[0]:
+                first[canonical] = (place, label)
+    return attrs.evolve(article, tags=tuple(label for _, label in sorted(first.values())))
