@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import math
 import sys
@@ -22,9 +23,37 @@ from syriaevents import (
     relatedness,
     tag_article,
 )
+from syriaevents._index import Bitmaps, IntBitmaps, RoaringBitmaps, best_bitmaps
 from syriaevents._tags import canonical_tag, country_variants, phrase_key
 
 from .conftest import ARTICLE_SEEDS, EVENT_SEEDS
+
+
+def _archive_type(bitmaps: Bitmaps[Any]) -> type[Archive]:
+    class _Archive(Archive):
+        _bitmaps = bitmaps
+
+    return _Archive
+
+
+# Every way the index can hold its postings. In pure Python, bitmaps are kept for the
+# `most` commonest tags on at least 1/density of the events and made from arrays for
+# the others: all kept, none kept, and a mix.
+ARCHIVE_TYPES = {
+    "python": _archive_type(IntBitmaps(density=4, most=3)),
+    "python, arrays": _archive_type(IntBitmaps(density=0)),
+    "python, ints": _archive_type(IntBitmaps(density=1_000_000, most=1_000_000)),
+}
+with contextlib.suppress(ImportError):  # without the optional extra its tests are skipped
+    ARCHIVE_TYPES["pyroaring"] = _archive_type(RoaringBitmaps())
+
+
+@pytest.fixture(params=["pyroaring", "python", "python, arrays", "python, ints"])
+def archive_type(request: pytest.FixtureRequest) -> type[Archive]:
+    """Archive with each kind of index."""
+    if request.param not in ARCHIVE_TYPES:
+        pytest.skip("pyroaring is not installed")
+    return ARCHIVE_TYPES[request.param]
 
 
 def _seed_pool() -> tuple[Event, Event, list[Event]]:
@@ -51,11 +80,13 @@ def test_related_reproduces_seed_000() -> None:
 
 
 @pytest.mark.parametrize("as_of", [datetime.date(2017, 9, 21), datetime.date(2018, 1, 14)])
-def test_related_reproduces_seed_002_as_it_was_made(as_of: datetime.date) -> None:
+def test_related_reproduces_seed_002_as_it_was_made(
+    as_of: datetime.date, archive_type: type[Archive]
+) -> None:
     """Seed 002 was made before the 2018-01-15 event and after the 2017-09-21 one."""
     _, second, pool = _seed_pool()
     assert related(second, pool, as_of=as_of) == second.related
-    assert Archive(pool).related(second, as_of=as_of) == second.related
+    assert archive_type(pool).related(second, as_of=as_of) == second.related
 
 
 @pytest.mark.parametrize("as_of", [datetime.date(2017, 9, 20), datetime.date(2018, 1, 15)])
@@ -65,10 +96,10 @@ def test_seed_002_differs_outside_its_making_window(as_of: datetime.date) -> Non
     assert related(second, pool, as_of=as_of) != second.related
 
 
-def test_archive_gives_the_same_answers() -> None:
+def test_archive_gives_the_same_answers(archive_type: type[Archive]) -> None:
     """Merged by path; get, len, date order and related as the plain scan."""
     first, _, pool = _seed_pool()
-    archive = Archive(pool)
+    archive = archive_type(pool)
     assert len(archive) == 8  # ten links, two of them to the seed pages themselves
     assert archive.related(first) == related(first, pool) == first.related
     merged = archive.get(first.path)
@@ -101,7 +132,7 @@ def test_tag_article_matches_whole_words_and_country_forms() -> None:
     )
 
 
-def test_a_newer_event_in_long_postings_only_wins_a_tie() -> None:
+def test_a_newer_event_in_long_postings_only_wins_a_tie(archive_type: type[Archive]) -> None:
     """Regression: an event found only in long postings, as related as the kept ones and
     newer, must still displace them (found on a 300,000-event synthetic archive)."""
     old = Event(date=datetime.date(2012, 1, 1), title="Old", tags=("A", "B"))
@@ -112,38 +143,96 @@ def test_a_newer_event_in_long_postings_only_wins_a_tie() -> None:
     ]
     item = Event(date=datetime.date(2014, 1, 1), title="Item", tags=("A", "B", "C"))
     pool = [old, new, *filler, item]
-    archive = Archive(pool)
-    archive._LARGE = 2  # "A" (old and the item) stays short; "B" and "C" are walked
+    archive = archive_type(pool)
     assert archive.related(item, limit=1) == related(item, pool, limit=1)
     assert archive.related(item, limit=1)[0].title == "New"
 
 
-# Tags drawn from a small vocabulary with repeats, so that postings get long.
+def test_ties_at_the_cut_go_to_the_newest(archive_type: type[Archive]) -> None:
+    """Five events share two tags, on two dates: the newest, then by path, fill the limit;
+    one sharing three tags comes first whatever its date; as_of moves the cut."""
+    day = datetime.date(2015, 3, 1)
+    later = datetime.date(2015, 3, 2)
+    twos = [
+        Event(date=later if number % 2 else day, title=f"Two {number}", tags=("Syria", "Russia"))
+        for number in range(5)
+    ]
+    three = Event(date=datetime.date(2012, 1, 1), title="Three", tags=("Syrian", "Russia", "Iran"))
+    ones = [Event(date=later, title=f"One {number}", tags=("Russia",)) for number in range(9)]
+    pool = [*twos, three, *ones]
+    item = Article(title="Query", tags=("Syria", "Russian", "Iran", "Turkey"))
+    archive = archive_type(pool)
+    titles = [event.title for event in archive.related(item, limit=3)]
+    assert titles == ["Three", "Two 1", "Two 3"]
+    for as_of in (None, day, datetime.date(2014, 1, 1), datetime.date(2011, 1, 1)):
+        for limit in range(len(pool) + 2):
+            assert archive.related(item, limit, as_of) == related(item, pool, limit, as_of)
+
+
+def test_a_query_with_many_tags(archive_type: type[Archive]) -> None:
+    """Sixty query tags, events with up to forty: still the scan's answer."""
+    labels = [f"Tag {number}" for number in range(60)]
+    pool = [
+        Event(
+            date=datetime.date(2016, 1, 1 + number % 28),
+            title=f"Event {number}",
+            tags=tuple(labels[number % 7 :: 1 + number % 5][:40]),
+        )
+        for number in range(200)
+    ]
+    item = Article(title="Everything", tags=tuple(labels))
+    archive = archive_type(pool)
+    for limit in (1, 5, 50, 300):
+        assert archive.related(item, limit) == related(item, pool, limit)
+
+
+def test_without_pyroaring_the_index_is_pure_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the optional package the Archive still works: pure Python postings."""
+    monkeypatch.setitem(sys.modules, "pyroaring", None)  # import pyroaring fails
+    assert isinstance(best_bitmaps(), IntBitmaps)
+    first, _, pool = _seed_pool()
+    assert Archive(pool).related(first) == first.related
+
+
+# Tags drawn from a small vocabulary with repeats, so that postings get long; several
+# labels of one country, so that an event's labels and canonical tags differ.
 _TAGS = st.sampled_from(
     ["Syria", "Syrian", "Russia", "Turkey", "Turkish", "Iran", "ISIL", "Idlib", "Aleppo"]
 )
+# The pool's dates: few, so that many events share one and ties are decided by path.
+_FIRST_DAY = datetime.date(2013, 5, 1)
+_DAYS = st.integers(0, 6).map(lambda offset: _FIRST_DAY + datetime.timedelta(days=offset))
 
 
 @st.composite
 def _pools(draw: st.DrawFn) -> list[Event]:
     count = draw(st.integers(1, 60))
-    events = []
-    for index in range(count):
-        day = draw(st.dates(datetime.date(2011, 1, 1), datetime.date(2013, 12, 31)))
-        tags = tuple(draw(st.lists(_TAGS, min_size=1, max_size=5, unique=True)))
-        events.append(Event(date=day, title=f"Event {index % 40}", tags=tags))
-    return events
+    titles = draw(st.integers(1, 40))  # an event's path is its date and title: some repeat
+    return [
+        Event(
+            date=draw(_DAYS),
+            title=f"Event {index % titles}",
+            tags=tuple(draw(st.lists(_TAGS, min_size=1, max_size=5, unique=True))),
+        )
+        for index in range(count)
+    ]
 
 
-@settings(max_examples=200, deadline=None)
-@given(pool=_pools(), data=st.data())
-def test_archive_agrees_with_the_scan(pool: list[Event], data: st.DataObject) -> None:
-    """Property: the index answers as the plain scan does, with and without as_of."""
-    archive = Archive(pool)
-    archive._LARGE = data.draw(st.sampled_from([0, 2, 4096]))  # long postings walked too
-    item = data.draw(st.sampled_from(pool))
-    limit = data.draw(st.integers(0, 8))
-    as_of = data.draw(st.none() | st.dates(datetime.date(2011, 1, 1), datetime.date(2014, 1, 1)))
+def _queries(pool: list[Event]) -> st.SearchStrategy[Event | Article]:
+    """An event of the pool (left out of its own ranking), or an article of any tags."""
+    tags = st.lists(_TAGS, max_size=6).map(tuple)
+    return st.sampled_from(pool) | tags.map(lambda tags: Article(title="Query", tags=tags))
+
+
+@settings(max_examples=400, deadline=None)
+@given(pool=_pools(), kind=st.sampled_from(list(ARCHIVE_TYPES)), data=st.data())
+def test_archive_agrees_with_the_scan(pool: list[Event], kind: str, data: st.DataObject) -> None:
+    """Property: every kind of index answers as the plain scan does, with and without
+    as_of, for any limit."""
+    archive = ARCHIVE_TYPES[kind](pool)
+    item = data.draw(_queries(pool))
+    limit = data.draw(st.integers(0, 12))
+    as_of = data.draw(st.none() | _DAYS | st.just(_FIRST_DAY - datetime.timedelta(days=1)))
     assert archive.related(item, limit, as_of) == related(item, pool, limit, as_of)
 
 

@@ -13,10 +13,11 @@ import heapq
 from array import array
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import Protocol
+from typing import Any, ClassVar, Protocol
 
 import attrs
 
+from ._index import Bitmaps, TagIndex, best_bitmaps
 from ._models import Article, Day, Event, RelatedEvent, prevalidated_related
 from ._tags import PhraseFinder, canonical_tag, canonical_tags, country_variants, phrase_key
 
@@ -115,9 +116,9 @@ class Archive:
     oldest first.
     """
 
-    # Postings longer than this are not read whole: their events are checked one
-    # by one, newest first, only while they could still make the ranking.
-    _LARGE = 4096
+    # How the index holds its postings; None: compressed bitmaps when pyroaring is
+    # installed, else pure Python. Both answer alike (the tests build each).
+    _bitmaps: ClassVar[Bitmaps[Any] | None] = None
 
     def __init__(self, items: Iterable[Event | Day | Article] = ()) -> None:
         events, self._articles, self._days = _merge(items)
@@ -126,15 +127,9 @@ class Archive:
         self._events = events
         self._by_path = {event.path: rank for rank, event in enumerate(events)}
         self._minus_ordinals = array("l", [-event.date.toordinal() for event in events])
-        self._tags = [canonical_tags(event.tags) for event in events]
-        postings: dict[str, array[int]] = {}
-        for rank, tags in enumerate(self._tags):
-            for tag in tags:
-                posting = postings.get(tag)
-                if posting is None:
-                    posting = postings[tag] = array("l")
-                posting.append(rank)
-        self._postings = postings
+        self._index = TagIndex(
+            (canonical_tags(event.tags) for event in events), self._bitmaps or best_bitmaps()
+        )
 
     def __len__(self) -> int:
         return len(self._events) + len(self._articles)
@@ -176,66 +171,15 @@ class Archive:
         """The events most related to ``item``, as :func:`related` ranks them."""
         labels = _own_labels(item)
         query = frozenset(labels)
-        postings = sorted((self._postings[tag] for tag in query if tag in self._postings), key=len)
-        if not postings or limit <= 0:
-            return ()
         # Ranks below `first` are dated after as_of; `own` is the item itself.
         first = 0 if as_of is None else bisect.bisect_left(self._minus_ordinals, -as_of.toordinal())
         own = self._by_path.get(getattr(item, "path", None) or "", -1)
-        small = [p for p in postings if len(p) <= self._LARGE]
-        large = postings[len(small) :]
-        tags = self._tags
-        # Every event in a short posting is ranked by the tags it shares, long postings
-        # included (one set intersection each).
-        seen = set(chain.from_iterable(small))
-        best = heapq.nsmallest(
-            limit,
-            ((-len(tags[rank] & query), rank) for rank in seen if rank >= first and rank != own),
-        )
-        if large:
-            best = self._walk_large(large, query, seen, first, own, limit, best)
-        return tuple(_result(self._events[rank], tags[rank] & query, labels) for _, rank in best)
-
-    def _walk_large(
-        self,
-        large: list[array[int]],
-        query: frozenset[str],
-        seen: set[int],
-        first: int,
-        own: int,
-        limit: int,
-        best: list[tuple[int, int]],
-    ) -> list[tuple[int, int]]:
-        """Add events found only in long postings, walking them newest first.
-
-        Such an event shares at most len(large) tags; the walk stops once the ranking
-        holds ``limit`` events that no later (older) event could pass: the worst kept
-        shares more tags than any event left could, or as many and is newer than the
-        events still to come.
-        """
-        ceiling = len(large)
-        tags = self._tags
-        starts = [bisect.bisect_left(posting, first) for posting in large]
-        merged = heapq.merge(
-            *(posting[start:] for posting, start in zip(large, starts, strict=True))
-        )
-        ranking = list(best)
-        previous = -1
-        for rank in merged:
-            if rank == previous:
-                continue
-            previous = rank
-            if len(ranking) >= limit:
-                worst_shared, worst_rank = -ranking[-1][0], ranking[-1][1]
-                if worst_shared > ceiling or (worst_shared == ceiling and rank > worst_rank):
-                    break
-            if rank in seen or rank == own:
-                continue
-            entry = (-len(tags[rank] & query), rank)
-            if len(ranking) < limit or entry < ranking[-1]:
-                bisect.insort(ranking, entry)
-                del ranking[limit:]
-        return ranking
+        found = []
+        for rank in self._index.most_shared(query, limit, first, own):
+            shared = canonical_tags(self._events[rank].tags) & query
+            found.append((-len(shared), rank, shared))
+        found.sort(key=lambda entry: entry[:2])
+        return tuple(_result(self._events[rank], shared, labels) for _, rank, shared in found)
 
 
 def tag_article(article: Article, vocabulary: Iterable[str]) -> Article:

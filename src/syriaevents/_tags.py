@@ -66,7 +66,7 @@ def canonical_tag(tag: str) -> str:
 
 def canonical_tags(tags: Iterable[str]) -> frozenset[str]:
     """The set of canonical forms of some tags."""
-    return frozenset(canonical_tag(tag) for tag in tags)
+    return frozenset(map(canonical_tag, tags))
 
 
 def country_variants(canonical: str) -> tuple[str, ...]:
