@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import math
+import random
 import sys
+from array import array
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
@@ -44,8 +45,18 @@ ARCHIVE_TYPES = {
     "python, arrays": _archive_type(IntBitmaps(density=0)),
     "python, ints": _archive_type(IntBitmaps(density=1_000_000, most=1_000_000)),
 }
-with contextlib.suppress(ImportError):  # without the optional extra its tests are skipped
-    ARCHIVE_TYPES["pyroaring"] = _archive_type(RoaringBitmaps())
+
+
+def _roaring() -> RoaringBitmaps | None:
+    """pyroaring's bitmaps, or None without the optional extra (its tests are skipped)."""
+    try:
+        return RoaringBitmaps()
+    except ImportError:
+        return None
+
+
+if (_roaring_bitmaps := _roaring()) is not None:
+    ARCHIVE_TYPES["pyroaring"] = _archive_type(_roaring_bitmaps)
 
 
 @pytest.fixture(params=["pyroaring", "python", "python, arrays", "python, ints"])
@@ -234,6 +245,69 @@ def test_archive_agrees_with_the_scan(pool: list[Event], kind: str, data: st.Dat
     limit = data.draw(st.integers(0, 12))
     as_of = data.draw(st.none() | _DAYS | st.just(_FIRST_DAY - datetime.timedelta(days=1)))
     assert archive.related(item, limit, as_of) == related(item, pool, limit, as_of)
+
+
+def test_a_larger_archive_agrees_with_the_scan(archive_type: type[Archive]) -> None:
+    """3,000 events over 40 days, tags of skewed frequencies: ranks past the first
+    bitmap words, long and short postings, as_of on every day of the range."""
+    rng = random.Random(2011)
+    labels = [f"Tag {number}" for number in range(1, 60)]
+    weights = [1 / number for number in range(1, 60)]
+    pool = [
+        Event(
+            date=_FIRST_DAY + datetime.timedelta(days=rng.randrange(40)),
+            title=f"Event {number}",
+            tags=tuple(set(rng.choices(labels, weights, k=rng.randint(1, 6)))),
+        )
+        for number in range(3_000)
+    ]
+    archive = archive_type(pool)
+    for item in rng.sample(pool, 12):
+        as_of = _FIRST_DAY + datetime.timedelta(days=rng.randrange(-1, 41))
+        for limit in (1, 5, 40):
+            assert archive.related(item, limit) == related(item, pool, limit)
+            assert archive.related(item, limit, as_of) == related(item, pool, limit, as_of)
+
+
+_RANKS = st.lists(st.integers(0, 300_000), max_size=40).map(lambda ranks: sorted(set(ranks)))
+_BITMAPS = [IntBitmaps(), *(bitmaps for bitmaps in [_roaring()] if bitmaps is not None)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    bitmaps=st.sampled_from(_BITMAPS),
+    a=_RANKS,
+    b=_RANKS,
+    first=st.integers(0, 300_001),
+    other_than=st.integers(-1, 300_000),
+    limit=st.integers(0, 50),
+)
+def test_bitmaps_are_sets_of_ranks(
+    bitmaps: Bitmaps[Any],
+    a: list[int],
+    b: list[int],
+    first: int,
+    other_than: int,
+    limit: int,
+) -> None:
+    """Property: each kind of bitmap does what the same operation on sets does."""
+
+    def ranks(bits: Any) -> set[int]:
+        found = bitmaps.smallest(bits, 10**6)
+        assert found == sorted(found)
+        assert bitmaps.count(bits) == len(found)
+        return set(found)
+
+    x, y = bitmaps.of(array("I", a)), bitmaps.of(array("I", b))
+    assert ranks(x) == set(a)
+    assert ranks(bitmaps.both(x, y)) == set(a) & set(b)
+    assert ranks(bitmaps.one(x, y)) == set(a) ^ set(b)
+    assert ranks(bitmaps.either(x, y)) == set(a) | set(b)
+    assert ranks(bitmaps.minus(x, y)) == set(a) - set(b)
+    assert ranks(bitmaps.none()) == set()
+    kept = {rank for rank in set(a) | set(b) if rank >= first and rank != other_than}
+    assert ranks(bitmaps.any_of([x, y], first, other_than)) == kept
+    assert bitmaps.smallest(x, limit) == a[:limit]
 
 
 # --- tag_article --------------------------------------------------------------------------

@@ -235,11 +235,9 @@ class TagIndex(Generic[Bits]):
                 postings.append(bits)
         if not postings or limit <= 0:
             return []
-        return self._most_shared(postings, limit, first, other_than)
+        return self._top(postings, limit, first, other_than)
 
-    def _most_shared(
-        self, postings: list[Bits], limit: int, first: int, other_than: int
-    ) -> list[int]:
+    def _top(self, postings: list[Bits], limit: int, first: int, other_than: int) -> list[int]:
         """The ranks of the ``limit`` events in most of ``postings`` (then newest first),
         from ``first`` on and not ``other_than``, in no particular order."""
         bitmaps = self.bitmaps
@@ -252,7 +250,7 @@ class TagIndex(Generic[Bits]):
                 if not carry:
                     break
             else:
-                digits.append(carry)
+                digits.append(carry)  # carried out of the top digit: a new one
         # From the top digit down: `greater` are fewer than `limit` events whose counts
         # beat all of `equal`'s, whose counts agree on the digits read so far.
         equal = bitmaps.any_of(digits, first, other_than)

@@ -13,13 +13,21 @@ import heapq
 from array import array
 from collections.abc import Iterable, Iterator
 from itertools import chain
+from operator import attrgetter
 from typing import Any, ClassVar, Protocol
 
 import attrs
 
 from ._index import Bitmaps, TagIndex, best_bitmaps
 from ._models import Article, Day, Event, RelatedEvent, prevalidated_related
-from ._tags import PhraseFinder, canonical_tag, canonical_tags, country_variants, phrase_key
+from ._tags import (
+    PhraseFinder,
+    canonical_tag,
+    canonical_tag_sets,
+    canonical_tags,
+    country_variants,
+    phrase_key,
+)
 
 __all__ = ["Archive", "related", "relatedness", "tag_article"]
 
@@ -122,13 +130,15 @@ class Archive:
 
     def __init__(self, items: Iterable[Event | Day | Article] = ()) -> None:
         events, self._articles, self._days = _merge(items)
-        # Rank 0 is the newest event; equal dates in path order, as related() ranks them.
-        events.sort(key=lambda event: (-event.date.toordinal(), event.path))
+        # Rank 0 is the newest event; equal dates in path order, as related() ranks them
+        # (two stable sorts are cheaper than one on a pair).
+        events.sort(key=attrgetter("path"))
+        events.sort(key=attrgetter("date"), reverse=True)
         self._events = events
         self._by_path = {event.path: rank for rank, event in enumerate(events)}
         self._minus_ordinals = array("l", [-event.date.toordinal() for event in events])
         self._index = TagIndex(
-            (canonical_tags(event.tags) for event in events), self._bitmaps or best_bitmaps()
+            canonical_tag_sets(event.tags for event in events), self._bitmaps or best_bitmaps()
         )
 
     def __len__(self) -> int:

@@ -14,7 +14,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["PhraseFinder", "canonical_tag", "canonical_tags", "country_variants", "phrase_key"]
+__all__ = [
+    "PhraseFinder",
+    "canonical_tag",
+    "canonical_tag_sets",
+    "canonical_tags",
+    "country_variants",
+    "phrase_key",
+]
 
 # The words of a phrase, as text is matched against tags: letters and digits only.
 _WORDS = re.compile(r"\w+")
@@ -67,6 +74,21 @@ def canonical_tag(tag: str) -> str:
 def canonical_tags(tags: Iterable[str]) -> frozenset[str]:
     """The set of canonical forms of some tags."""
     return frozenset(map(canonical_tag, tags))
+
+
+class _Folded(dict[str, str]):
+    """Labels and their canonical forms, each label folded the first time it is read."""
+
+    def __missing__(self, tag: str) -> str:
+        self[tag] = canonical = canonical_tag(tag)
+        return canonical
+
+
+def canonical_tag_sets(tag_lists: Iterable[Iterable[str]]) -> Iterator[frozenset[str]]:
+    """``canonical_tags`` of each list, folding each distinct label once (many events
+    share their labels: a lookup is cheaper than a call)."""
+    folded = _Folded()
+    return (frozenset(map(folded.__getitem__, tags)) for tags in tag_lists)
 
 
 def country_variants(canonical: str) -> tuple[str, ...]:
