@@ -37,16 +37,6 @@ def _archive_type(bitmaps: Bitmaps[Any]) -> type[Archive]:
     return _Archive
 
 
-# Every way the index can hold its postings. In pure Python, bitmaps are kept for the
-# `most` commonest tags on at least 1/density of the events and made from arrays for
-# the others: all kept, none kept, and a mix.
-ARCHIVE_TYPES = {
-    "python": _archive_type(IntBitmaps(density=4, most=3)),
-    "python, arrays": _archive_type(IntBitmaps(density=0)),
-    "python, ints": _archive_type(IntBitmaps(density=1_000_000, most=1_000_000)),
-}
-
-
 def _roaring() -> RoaringBitmaps | None:
     """pyroaring's bitmaps, or None without the optional extra (its tests are skipped)."""
     try:
@@ -55,8 +45,18 @@ def _roaring() -> RoaringBitmaps | None:
         return None
 
 
-if (_roaring_bitmaps := _roaring()) is not None:
-    ARCHIVE_TYPES["pyroaring"] = _archive_type(_roaring_bitmaps)
+# Every kind of bitmap, and every way the index can hold its postings. In pure Python,
+# bitmaps are kept for the `most` commonest tags on at least 1/density of the events
+# and made from arrays for the others: all kept, none kept, and a mix.
+BITMAPS: list[Bitmaps[Any]] = [IntBitmaps()]
+ARCHIVE_TYPES = {
+    "python": _archive_type(IntBitmaps(density=4, most=3)),
+    "python, arrays": _archive_type(IntBitmaps(density=0)),
+    "python, ints": _archive_type(IntBitmaps(density=1_000_000, most=1_000_000)),
+}
+if (roaring := _roaring()) is not None:
+    BITMAPS.append(roaring)
+    ARCHIVE_TYPES["pyroaring"] = _archive_type(roaring)
 
 
 @pytest.fixture(params=["pyroaring", "python", "python, arrays", "python, ints"])
@@ -270,12 +270,11 @@ def test_a_larger_archive_agrees_with_the_scan(archive_type: type[Archive]) -> N
 
 
 _RANKS = st.lists(st.integers(0, 300_000), max_size=40).map(lambda ranks: sorted(set(ranks)))
-_BITMAPS = [IntBitmaps(), *(bitmaps for bitmaps in [_roaring()] if bitmaps is not None)]
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    bitmaps=st.sampled_from(_BITMAPS),
+    bitmaps=st.sampled_from(BITMAPS),
     a=_RANKS,
     b=_RANKS,
     first=st.integers(0, 300_001),
