@@ -13,12 +13,21 @@ import heapq
 from array import array
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import Protocol
+from operator import attrgetter
+from typing import Any, ClassVar, Protocol
 
 import attrs
 
+from ._index import Bitmaps, TagIndex, best_bitmaps
 from ._models import Article, Day, Event, RelatedEvent, prevalidated_related
-from ._tags import canonical_tag, canonical_tags, country_variants, phrase_key
+from ._tags import (
+    PhraseFinder,
+    canonical_tag,
+    canonical_tag_sets,
+    canonical_tags,
+    country_variants,
+    phrase_key,
+)
 
 __all__ = ["Archive", "related", "relatedness", "tag_article"]
 
@@ -115,26 +124,22 @@ class Archive:
     oldest first.
     """
 
-    # Postings longer than this are not read whole: their events are checked one
-    # by one, newest first, only while they could still make the ranking.
-    _LARGE = 4096
+    # How the index holds its postings; None: compressed bitmaps when pyroaring is
+    # installed, else pure Python. Both answer alike (the tests build each).
+    _bitmaps: ClassVar[Bitmaps[Any] | None] = None
 
     def __init__(self, items: Iterable[Event | Day | Article] = ()) -> None:
         events, self._articles, self._days = _merge(items)
-        # Rank 0 is the newest event; equal dates in path order, as related() ranks them.
-        events.sort(key=lambda event: (-event.date.toordinal(), event.path))
+        # Rank 0 is the newest event; equal dates in path order, as related() ranks them
+        # (two stable sorts are cheaper than one on a pair).
+        events.sort(key=attrgetter("path"))
+        events.sort(key=attrgetter("date"), reverse=True)
         self._events = events
         self._by_path = {event.path: rank for rank, event in enumerate(events)}
         self._minus_ordinals = array("l", [-event.date.toordinal() for event in events])
-        self._tags = [canonical_tags(event.tags) for event in events]
-        postings: dict[str, array[int]] = {}
-        for rank, tags in enumerate(self._tags):
-            for tag in tags:
-                posting = postings.get(tag)
-                if posting is None:
-                    posting = postings[tag] = array("l")
-                posting.append(rank)
-        self._postings = postings
+        self._index = TagIndex(
+            canonical_tag_sets(event.tags for event in events), self._bitmaps or best_bitmaps()
+        )
 
     def __len__(self) -> int:
         return len(self._events) + len(self._articles)
@@ -176,90 +181,43 @@ class Archive:
         """The events most related to ``item``, as :func:`related` ranks them."""
         labels = _own_labels(item)
         query = frozenset(labels)
-        postings = sorted((self._postings[tag] for tag in query if tag in self._postings), key=len)
-        if not postings or limit <= 0:
-            return ()
         # Ranks below `first` are dated after as_of; `own` is the item itself.
         first = 0 if as_of is None else bisect.bisect_left(self._minus_ordinals, -as_of.toordinal())
         own = self._by_path.get(getattr(item, "path", None) or "", -1)
-        small = [p for p in postings if len(p) <= self._LARGE]
-        large = postings[len(small) :]
-        tags = self._tags
-        # Every event in a short posting is ranked by the tags it shares, long postings
-        # included (one set intersection each).
-        seen = set(chain.from_iterable(small))
-        best = heapq.nsmallest(
-            limit,
-            ((-len(tags[rank] & query), rank) for rank in seen if rank >= first and rank != own),
-        )
-        if large:
-            best = self._walk_large(large, query, seen, first, own, limit, best)
-        return tuple(_result(self._events[rank], tags[rank] & query, labels) for _, rank in best)
-
-    def _walk_large(
-        self,
-        large: list[array[int]],
-        query: frozenset[str],
-        seen: set[int],
-        first: int,
-        own: int,
-        limit: int,
-        best: list[tuple[int, int]],
-    ) -> list[tuple[int, int]]:
-        """Add events found only in long postings, walking them newest first.
-
-        Such an event shares at most len(large) tags; the walk stops once the ranking
-        holds ``limit`` events that no later (older) event could pass: the worst kept
-        shares more tags than any event left could, or as many and is newer than the
-        events still to come.
-        """
-        ceiling = len(large)
-        tags = self._tags
-        starts = [bisect.bisect_left(posting, first) for posting in large]
-        merged = heapq.merge(
-            *(posting[start:] for posting, start in zip(large, starts, strict=True))
-        )
-        ranking = list(best)
-        previous = -1
-        for rank in merged:
-            if rank == previous:
-                continue
-            previous = rank
-            if len(ranking) >= limit:
-                worst_shared, worst_rank = -ranking[-1][0], ranking[-1][1]
-                if worst_shared > ceiling or (worst_shared == ceiling and rank > worst_rank):
-                    break
-            if rank in seen or rank == own:
-                continue
-            entry = (-len(tags[rank] & query), rank)
-            if len(ranking) < limit or entry < ranking[-1]:
-                bisect.insort(ranking, entry)
-                del ranking[limit:]
-        return ranking
+        found = []
+        for rank in self._index.most_shared(query, limit, first, own):
+            shared = canonical_tags(self._events[rank].tags) & query
+            found.append((-len(shared), rank, shared))
+        found.sort(key=lambda entry: entry[:2])
+        return tuple(_result(self._events[rank], shared, labels) for _, rank, shared in found)
 
 
 def tag_article(article: Article, vocabulary: Iterable[str]) -> Article:
     """The article with the tags of ``vocabulary`` that its title and body mention.
 
     Matching is by whole words, ignoring case; a country counts under any of its forms
-    ("Turkish" in the text finds the tag "Turkey"). Tags keep the vocabulary's labels.
+    ("Turkish" in the text finds the tag "Turkey"). Tags keep the vocabulary's labels;
+    of several labels of one canonical tag, the one mentioned first is kept.
     """
-    phrases: dict[str, str] = {}
+    texts = [phrase_key(text).split() for text in (article.title or "", *article.body)]
+    mentioned = set(chain.from_iterable(texts))
+    tags: dict[str, tuple[str, str]] = {}  # phrase key -> label, canonical tag
     for label in vocabulary:
         canonical = canonical_tag(label)
         for form in (label, *country_variants(canonical)):
             key = phrase_key(form)
             if key:
-                phrases.setdefault(key, label)
-    if not phrases:
-        return attrs.evolve(article, tags=())
-    longest = max(key.count(" ") + 1 for key in phrases)
-    found: dict[str, str] = {}
-    for text in (article.title or "", *article.body):
-        words = phrase_key(text).split()
-        for start in range(len(words)):
-            for length in range(1, min(longest, len(words) - start) + 1):
-                match = phrases.get(" ".join(words[start : start + length]))
-                if match is not None:
-                    found.setdefault(canonical_tag(match), match)
-    return attrs.evolve(article, tags=tuple(found.values()))
+                tags.setdefault(key, (label, canonical))
+    # Only phrases whose every word the text has can occur in it.
+    keys = [key for key in tags if mentioned.issuperset(key.split())]
+    finder = PhraseFinder(keys)
+    # Per canonical tag, its first mention, (paragraph, start, words), and its label.
+    first: dict[str, tuple[tuple[int, int, int], str]] = {}
+    for paragraph, words in enumerate(texts):
+        for start, phrase in finder.find(words):
+            label, canonical = tags[keys[phrase]]
+            place = (paragraph, start, keys[phrase].count(" ") + 1)
+            known = first.get(canonical)
+            if known is None or place < known[0]:
+                first[canonical] = (place, label)
+    return attrs.evolve(article, tags=tuple(label for _, label in sorted(first.values())))
