@@ -18,11 +18,13 @@ Needs pyarrow (``pip install syriaevents[arrow]``); pandas too for :func:`to_pan
 
 from __future__ import annotations
 
+import datetime
 import os
-from collections.abc import Callable, Iterable, Mapping
-from itertools import groupby
+from collections.abc import Iterable, Mapping
+from itertools import groupby, pairwise
+from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 try:
     import pyarrow as pa
@@ -209,17 +211,29 @@ SCHEMAS: dict[str, pa.Schema] = {
     "links": LINKS,
     "comments": COMMENTS,
 }
-# The id column of each document table, and the document table each other table joins.
-_KEY = {"events": "event_id", "days": "day_id", "articles": "article_id"}
-_PARENT = {
-    "sources": "events",
-    "related": "events",
-    "changes": "events",
-    "listed": "days",
-    "images": "articles",
-    "links": "articles",
-    "comments": "articles",
+# The document tables, each keyed by its first column, and the model of their rows.
+_DOCUMENTS: dict[str, type[Document]] = {"events": Event, "days": Day, "articles": Article}
+
+
+class _Part(NamedTuple):
+    """A table of the rows that belong to documents: whose, and which model they are."""
+
+    document: str  # the document table whose ids the rows carry
+    field: str  # the documents' field that holds the rows
+    model: type
+
+
+# The tables of members (after the document's id and the row's position, each column is
+# the model's field of the same name); comments are read as threads.
+_PARTS = {
+    "sources": _Part("events", "sources", Source),
+    "related": _Part("events", "related", RelatedEvent),
+    "changes": _Part("events", "changes", Change),
+    "listed": _Part("days", "events", ListedEvent),
+    "images": _Part("articles", "images", Image),
+    "links": _Part("articles", "related", Link),
 }
+_TABLE_OF = {model: name for name, model in _DOCUMENTS.items()}
 
 
 def to_arrow(items: Iterable[Document]) -> dict[str, pa.Table]:
@@ -233,132 +247,85 @@ def to_arrow(items: Iterable[Document]) -> dict[str, pa.Table]:
 
 def _tables(items: Iterable[Document], first_id: int = 0) -> dict[str, pa.Table]:
     """:func:`to_arrow` with ids counted from ``first_id`` (a partition's own range)."""
-    columns: dict[str, dict[str, list[Any]]] = {
-        name: {field: [] for field in schema.names} for name, schema in SCHEMAS.items()
-    }
-    events, days, articles = columns["events"], columns["days"], columns["articles"]
+    ids: dict[str, list[int]] = {name: [] for name in _DOCUMENTS}
+    held: dict[str, list[Any]] = {name: [] for name in _DOCUMENTS}
     for ident, item in enumerate(items, first_id):
-        kind = type(item)
-        if kind is Event:
-            _add_event(columns, events, ident, item)  # type: ignore[arg-type]
-        elif kind is Article:
-            _add_article(columns, articles, ident, item)  # type: ignore[arg-type]
-        elif kind is Day:
-            _add_day(columns, days, ident, item)  # type: ignore[arg-type]
-        else:
-            raise TypeError(f"expected Event, Day or Article items, not {kind.__name__}")
+        name = _TABLE_OF.get(type(item))
+        if name is None:
+            raise TypeError(f"expected Event, Day or Article items, not {type(item).__name__}")
+        ids[name].append(ident)
+        held[name].append(item)
+    # Columns are built one at a time from the models' attributes, then converted by
+    # pyarrow in one call each: several times faster than row by row.
+    columns = {
+        name: [ids[name], *_attributes(held[name], SCHEMAS[name].names[1:])] for name in _DOCUMENTS
+    }
+    for name, part in _PARTS.items():
+        keys, positions, members = _members(ids[part.document], held[part.document], part.field)
+        columns[name] = [keys, positions, *_attributes(members, SCHEMAS[name].names[2:])]
+    columns["comments"] = _thread_columns(ids["articles"], held["articles"])
     return {
         name: pa.Table.from_arrays(
-            [pa.array(columns[name][field.name], field.type) for field in schema],
+            [
+                pa.array(values, type=field.type)
+                for values, field in zip(columns[name], schema, strict=True)
+            ],
             schema=schema,
         )
         for name, schema in SCHEMAS.items()
     }
 
 
-def _add_children(table: dict[str, list[Any]], key: str, ident: int, count: int) -> None:
-    """The key and position columns of ``count`` rows that belong to document ``ident``."""
-    table[key].extend([ident] * count)
-    table["position"].extend(range(count))
+def _attributes(objects: list[Any], names: Iterable[str]) -> list[list[Any]]:
+    """One list per attribute name: its value on each object."""
+    return [list(map(attrgetter(name), objects)) for name in names]
 
 
-def _add_event(
-    columns: dict[str, dict[str, list[Any]]], row: dict[str, list[Any]], ident: int, event: Event
-) -> None:
-    row["event_id"].append(ident)
-    row["date"].append(event.date)
-    row["title"].append(event.title)
-    row["category"].append(event.category)
-    row["summary"].append(event.summary)
-    row["tags"].append(event.tags)
-    row["path"].append(event.path)
-    row["image"].append(event.image)
-    if event.sources:
-        sources = columns["sources"]
-        _add_children(sources, "event_id", ident, len(event.sources))
-        sources["name"].extend([source.name for source in event.sources])
-        sources["url"].extend([source.url for source in event.sources])
-    if event.related:
-        related = columns["related"]
-        _add_children(related, "event_id", ident, len(event.related))
-        related["title"].extend([link.title for link in event.related])
-        related["path"].extend([link.path for link in event.related])
-        related["date"].extend([link.date for link in event.related])
-        related["tags"].extend([link.tags for link in event.related])
-    if event.changes:
-        changes = columns["changes"]
-        _add_children(changes, "event_id", ident, len(event.changes))
-        changes["title"].extend([change.title for change in event.changes])
-        changes["path"].extend([change.path for change in event.changes])
-        changes["kind"].extend([change.kind for change in event.changes])
-        changes["timestamp"].extend([change.timestamp for change in event.changes])
+def _members(
+    ids: list[int], documents: list[Any], field: str
+) -> tuple[list[int], list[int], list[Any]]:
+    """The members the documents hold in ``field``, each with its document's id and
+    its position there."""
+    keys: list[int] = []
+    positions: list[int] = []
+    members: list[Any] = []
+    for ident, document in zip(ids, documents, strict=True):
+        held = getattr(document, field)
+        if held:
+            keys.extend([ident] * len(held))
+            positions.extend(range(len(held)))
+            members.extend(held)
+    return keys, positions, members
 
 
-def _add_day(
-    columns: dict[str, dict[str, list[Any]]], row: dict[str, list[Any]], ident: int, day: Day
-) -> None:
-    row["day_id"].append(ident)
-    row["date"].append(day.date)
-    row["previous"].append(day.previous)
-    if day.events:
-        listed = columns["listed"]
-        _add_children(listed, "day_id", ident, len(day.events))
-        for name in ("title", "path", "category", "summary", "tags"):
-            listed[name].extend([getattr(entry, name) for entry in day.events])
-
-
-def _add_article(
-    columns: dict[str, dict[str, list[Any]]],
-    row: dict[str, list[Any]],
-    ident: int,
-    article: Article,
-) -> None:
-    row["article_id"].append(ident)
-    row["title"].append(article.title)
-    row["url"].append(article.url)
-    row["publisher"].append(article.publisher)
-    row["authors"].append(article.authors)
-    row["published"].append(article.published)
-    row["body"].append(article.body)
-    row["tags"].append(article.tags)
-    if article.images:
-        images = columns["images"]
-        _add_children(images, "article_id", ident, len(article.images))
-        images["caption"].extend([image.caption for image in article.images])
-        images["credit"].extend([image.credit for image in article.images])
-    if article.related:
-        links = columns["links"]
-        _add_children(links, "article_id", ident, len(article.related))
-        links["title"].extend([link.title for link in article.related])
-        links["url"].extend([link.url for link in article.related])
-    if article.comments:
-        _add_thread(columns["comments"], ident, article.comments)
-
-
-def _add_thread(table: dict[str, list[Any]], ident: int, comments: tuple[Comment, ...]) -> None:
-    """The thread in reading order, each comment with its parent and its place among
-    its siblings; without recursion, whatever the depth."""
-    # (comment, depth, parent id, position among siblings), the next to read on top.
-    stack: list[tuple[Comment, int, int | None, int]] = [
-        (comment, 0, None, position) for position, comment in enumerate(comments)
-    ]
-    stack.reverse()
-    comment_id = 0
-    while stack:
-        comment, depth, parent, position = stack.pop()
-        table["article_id"].append(ident)
-        table["comment_id"].append(comment_id)
-        table["parent_id"].append(parent)
-        table["depth"].append(depth)
-        table["position"].append(position)
-        table["author"].append(comment.author)
-        table["body"].append(comment.body)
-        replies = comment.replies
-        stack.extend(
-            (replies[index], depth + 1, comment_id, index)
-            for index in range(len(replies) - 1, -1, -1)
-        )
-        comment_id += 1
+def _thread_columns(ids: list[int], articles: list[Article]) -> list[list[Any]]:
+    """The columns of :data:`COMMENTS`: each thread in reading order, each comment with
+    its parent and its place among its siblings; without recursion, whatever the depth."""
+    columns: list[list[Any]] = [[] for _ in COMMENTS.names]
+    keys, comment_ids, parents, depths, positions, authors, bodies = columns
+    for ident, article in zip(ids, articles, strict=True):
+        # (comment, depth, parent id, position among siblings), the next to read on top.
+        stack: list[tuple[Comment, int, int | None, int]] = [
+            (comment, 0, None, position) for position, comment in enumerate(article.comments)
+        ]
+        stack.reverse()
+        comment_id = 0
+        while stack:
+            comment, depth, parent, position = stack.pop()
+            keys.append(ident)
+            comment_ids.append(comment_id)
+            parents.append(parent)
+            depths.append(depth)
+            positions.append(position)
+            authors.append(comment.author)
+            bodies.append(comment.body)
+            replies = comment.replies
+            stack.extend(
+                (replies[index], depth + 1, comment_id, index)
+                for index in range(len(replies) - 1, -1, -1)
+            )
+            comment_id += 1
+    return columns
 
 
 def from_arrow(tables: Mapping[str, pa.Table]) -> list[Document]:
@@ -368,65 +335,28 @@ def from_arrow(tables: Mapping[str, pa.Table]) -> list[Document]:
     compatible types such as ``large_string`` are cast); rows may come in any order.
     Every model is validated as it is built: a value a model refuses, a missing
     column, a null where none is allowed or a row whose document is missing raises
-    :class:`~syriaevents.ParseError` naming the table (and the row).
+    :class:`~syriaevents.ParseError` naming the table (and the row's key).
     """
     checked = {name: _sorted(name, _conform(name, tables.get(name))) for name in SCHEMAS}
     _check_keys(checked)
-    sources = _children(checked, "sources", Source)
-    related = _children(checked, "related", RelatedEvent)
-    changes = _children(checked, "changes", Change)
-    listed = _children(checked, "listed", ListedEvent)
-    images = _children(checked, "images", Image)
-    links = _children(checked, "links", Link)
+    members = {
+        name: _grouped(checked[name], _models(name, checked[name], part.model))
+        for name, part in _PARTS.items()
+    }
     threads = _threads(checked["comments"])
-
     documents: list[tuple[int, Document]] = []
-    events = checked["events"]
-    rows = _rows(events, "event_id", "date", "title", "category", "summary", "tags", "path")
-    images_of = events.column("image").to_pylist()
-    for row, (ident, date, title, category, summary, tags, path) in enumerate(rows):
-        documents.append(
-            (
-                ident,
-                _valid(
-                    "events",
-                    row,
-                    Event,
-                    date=date,
-                    title=title,
-                    category=category,
-                    summary=summary,
-                    sources=sources.get(ident, ()),
-                    related=related.get(ident, ()),
-                    tags=tuple(tags),
-                    path=path,
-                    image=images_of[row],
-                    changes=changes.get(ident, ()),
-                ),
-            )
-        )
-    for row, (ident, date, previous) in enumerate(
-        _rows(checked["days"], "day_id", "date", "previous")
-    ):
-        day = _valid("days", row, Day, date=date, events=listed.get(ident, ()), previous=previous)
-        documents.append((ident, day))
-    articles = checked["articles"]
-    names = ("title", "url", "publisher", "authors", "published", "body", "tags")
-    for row, (ident, *values) in enumerate(_rows(articles, "article_id", *names)):
-        fields = dict(zip(names, values, strict=True))
-        for name in ("authors", "body", "tags"):
-            fields[name] = tuple(fields[name])
-        article = _valid(
-            "articles",
-            row,
-            Article,
-            **fields,
-            images=images.get(ident, ()),
-            related=links.get(ident, ()),
-            comments=threads.get(ident, ()),
-        )
-        documents.append((ident, article))
-    documents.sort(key=lambda entry: entry[0])
+    for name, model in _DOCUMENTS.items():
+        table = checked[name]
+        ids = table.column(0).to_pylist()
+        fields = {column: _values(table, column) for column in table.column_names[1:]}
+        for part_name, part in _PARTS.items():
+            if part.document == name:
+                held = members[part_name]
+                fields[part.field] = [held.get(ident, ()) for ident in ids]
+        if model is Article:
+            fields["comments"] = [threads.get(ident, ()) for ident in ids]
+        documents += zip(ids, _models(name, table, model, fields), strict=True)
+    documents.sort(key=itemgetter(0))
     return [document for _, document in documents]
 
 
@@ -445,59 +375,98 @@ def _conform(name: str, table: pa.Table | None) -> pa.Table:
 
 
 def _sorted(name: str, table: pa.Table) -> pa.Table:
-    """Rows in key order: documents by id, their rows by position (or comment id)."""
-    key = _KEY.get(name) or next(iter(table.column_names))
-    if name in _KEY:
+    """Rows in key order: documents by id, their rows by position (comments by id)."""
+    key, second = table.column_names[:2]
+    if name in _DOCUMENTS:
         return table.sort_by(key)
-    second = "comment_id" if name == "comments" else "position"
     return table.sort_by([(key, "ascending"), (second, "ascending")])
 
 
 def _check_keys(tables: dict[str, pa.Table]) -> None:
     """Ids unique across the document tables; every other row's document present."""
     ids = pa.chunked_array(
-        [chunk for name, key in _KEY.items() for chunk in tables[name].column(key).chunks],
-        type=_ID,
+        [chunk for name in _DOCUMENTS for chunk in tables[name].column(0).chunks], type=_ID
     )
     if len(ids) != pc.count_distinct(ids).as_py():
         raise ParseError("expected ids unique across events, days and articles")
-    for name, parent in _PARENT.items():
-        key = _KEY[parent]
-        keys = tables[name].column(key)
-        found = pc.is_in(keys, value_set=tables[parent].column(key).combine_chunks())
-        if not pc.all(found).as_py() and len(keys):
+    owners = {name: part.document for name, part in _PARTS.items()} | {"comments": "articles"}
+    for name, owner in owners.items():
+        keys = tables[name].column(0)
+        found = pc.is_in(keys, value_set=tables[owner].column(0).combine_chunks())
+        if len(keys) and not pc.all(found).as_py():
             row = pc.index(found, False).as_py()
+            key = tables[name].column_names[0]
             raise ParseError(
-                f"row {row}: expected {key} {keys[row].as_py()} to be in {parent}", path=name
+                f"row {row}: expected {key} {keys[row].as_py()} to be in {owner}", path=name
             )
 
 
-def _rows(table: pa.Table, *names: str) -> Iterable[tuple[Any, ...]]:
-    """The given columns of a table as Python values, row by row."""
-    return zip(*(table.column(name).to_pylist() for name in names), strict=True)
+def _values(table: pa.Table, column: str) -> list[Any]:
+    """A column as Python values, lists as tuples (as the models hold them)."""
+    values = table.column(column)
+    if pa.types.is_date32(values.type):
+        return _dates(values)
+    if pa.types.is_list(values.type):
+        return _tuples(values)
+    python: list[Any] = values.to_pylist()
+    return python
 
 
-def _valid(table: str, row: int, model: Callable[..., Any], **fields: Any) -> Any:
-    """``model(**fields)``; a value the model refuses is a ParseError naming the row."""
+_EPOCH = datetime.date(1970, 1, 1).toordinal()
+
+
+def _dates(column: pa.ChunkedArray) -> list[datetime.date | None]:
+    """A date32 column as dates; a few thousand days repeat, each made once."""
+    made: dict[int | None, datetime.date | None] = {None: None}
+    dates = []
+    for days in column.cast(pa.int32()).to_pylist():
+        date = made.get(days)
+        if date is None and days is not None:
+            date = made[days] = datetime.date.fromordinal(days + _EPOCH)
+        dates.append(date)
+    return dates
+
+
+def _tuples(column: pa.ChunkedArray) -> list[tuple[Any, ...]]:
+    """A list column (no nulls) as tuples, from its flat values and offsets."""
+    tuples: list[tuple[Any, ...]] = []
+    for chunk in column.chunks:
+        values = chunk.values.to_pylist()  # offsets index the unsliced values
+        offsets = chunk.offsets.to_pylist()
+        tuples += [tuple(values[start:end]) for start, end in pairwise(offsets)]
+    return tuples
+
+
+def _models(
+    name: str, table: pa.Table, model: type, fields: dict[str, list[Any]] | None = None
+) -> list[Any]:
+    """One model per row, built (and validated) from ``fields``, by default the
+    table's columns after its key and position."""
+    if fields is None:
+        fields = {column: _values(table, column) for column in table.column_names[2:]}
+    names = list(fields)
+    rows = zip(*fields.values(), strict=True)
     try:
-        return model(**fields)
-    except (TypeError, ValueError) as exc:
-        raise ParseError(f"row {row}: {exc}", path=table) from exc
+        built: list[Any] = [model(**dict(zip(names, row, strict=True))) for row in rows]
+        return built
+    except (TypeError, ValueError):
+        pass
+    # Slowly again, to say which row the model refused, by its key.
+    key = table.column_names[0]
+    ids = table.column(0).to_pylist()
+    for row, values in enumerate(zip(*fields.values(), strict=True)):
+        try:
+            model(**dict(zip(names, values, strict=True)))
+        except (TypeError, ValueError) as exc:
+            where = f"{key} {ids[row]}"
+            if name not in _DOCUMENTS:
+                where += f", {table.column_names[1]} {table.column(1)[row].as_py()}"
+            raise ParseError(f"{where}: {exc}", path=name) from exc
+    raise AssertionError("a row was refused once and accepted again")
 
 
-def _children(
-    tables: dict[str, pa.Table], name: str, model: Callable[..., Any]
-) -> dict[int, tuple[Any, ...]]:
-    """One model per row of a table (rows sorted by document), grouped by document id."""
-    table = tables[name]
-    names = table.column_names[2:]  # after the document's id and the position
-    lists = [column for column in names if pa.types.is_list(table.schema.field(column).type)]
-    models = []
-    for row, values in enumerate(_rows(table, *names)):
-        fields = dict(zip(names, values, strict=True))
-        for field in lists:
-            fields[field] = tuple(fields[field])
-        models.append(_valid(name, row, model, **fields))
+def _grouped(table: pa.Table, models: list[Any]) -> dict[int, tuple[Any, ...]]:
+    """Models of a table's rows (sorted by document id) grouped by that id."""
     grouped: dict[int, tuple[Any, ...]] = {}
     start = 0
     for ident, run in groupby(table.column(0).to_pylist()):
@@ -509,9 +478,10 @@ def _children(
 
 def _threads(table: pa.Table) -> dict[int, tuple[Comment, ...]]:
     """Each article's comment trees, rebuilt from reading order and depth."""
-    rows = _rows(table, "article_id", "depth", "author", "body")
+    columns = ("article_id", "depth", "author", "body")
+    rows = zip(*(table.column(name).to_pylist() for name in columns), strict=True)
     threads: dict[int, tuple[Comment, ...]] = {}
-    for ident, entries in groupby(rows, key=lambda entry: entry[0]):
+    for ident, entries in groupby(rows, key=itemgetter(0)):
         outline = [(depth, author, tuple(body)) for _, depth, author, body in entries]
         try:
             threads[ident] = thread_from_outline(outline)
