@@ -39,8 +39,11 @@ __all__ = [
     "iter_load",
     "load",
     "load_all",
+    "load_bytes",
     "parse",
+    "read_bytes",
     "read_document",
+    "try_load",
 ]
 
 # The files a folder holds that are read as documents by default: archive pages and
@@ -138,9 +141,9 @@ def archive_path_of_file(path: str | os.PathLike[str]) -> str | None:
     return None if match is None or match[1].endswith("/index") else "/" + match[1]
 
 
-def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
-    """A regular file's text (UTF-8, a byte order mark dropped), at most ``max_bytes``
-    long; :class:`UnreadableFileError` for anything that is not such a file."""
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, at most ``max_bytes`` of them; :class:`UnreadableFileError`
+    for anything that is not such a file."""
     name = os.fspath(path)
     try:
         info = os.stat(path)
@@ -161,10 +164,30 @@ def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
         raise UnreadableFileError(name, exc.strerror or str(exc)) from exc
     if len(data) > max_bytes:
         raise UnreadableFileError(name, f"grew past the {max_bytes:,} bytes allowed")
+    return data
+
+
+def load_bytes(
+    data: bytes, name: str, *, kind: str | None = None, url: str | None = None
+) -> Document:
+    """A document from a file's bytes (UTF-8, BOM tolerated), in the form the file
+    ``name``'s suffix names, as :func:`load` reads it; errors name ``name``."""
     try:
-        return decode_utf8(data, bom=True)
+        text = decode_utf8(data, bom=True)
+        hints = ReadHints(kind=kind, url=url, path=archive_path_of_file(name))
+        return read_document(text, form_for_file(name), hints)
     except ParseError as exc:
         raise exc.in_file(name) from exc
+
+
+def try_load(
+    path: str | os.PathLike[str], *, kind: str | None = None, max_bytes: int = MAX_BYTES
+) -> Document | Problem:
+    """A file as :func:`load` reads it, or the :class:`Problem` that stopped it."""
+    try:
+        return load(path, kind=kind, max_bytes=max_bytes)
+    except (ParseError, UnreadableFileError) as exc:
+        return Problem.of(path, exc)
 
 
 def load(
@@ -183,12 +206,7 @@ def load(
     Raises :class:`ParseError` or :class:`UnreadableFileError`, both naming the file.
     """
     _check_kind(kind)
-    text = read_file(path, max_bytes)
-    hints = ReadHints(kind=kind, url=url, path=archive_path_of_file(path))
-    try:
-        return read_document(text, form_for_file(os.fspath(path)), hints)
-    except ParseError as exc:
-        raise exc.in_file(os.fspath(path)) from exc
+    return load_bytes(read_bytes(path, max_bytes), os.fspath(path), kind=kind, url=url)
 
 
 def files_in(
@@ -288,12 +306,10 @@ def iter_load(
                 raise UnreadableFileError(found.file, found.message)
             yield found
             continue
-        try:
+        if errors == "stop":
             yield load(found, kind=kind, max_bytes=max_bytes)
-        except (ParseError, UnreadableFileError) as exc:
-            if errors == "stop":
-                raise
-            yield Problem.of(found, exc)
+        else:
+            yield try_load(found, kind=kind, max_bytes=max_bytes)
 
 
 def load_all(
