@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import attrs
 import html5lib
 import pytest
 
@@ -20,8 +21,9 @@ from syriaevents import (
     parse_day,
     parse_event,
 )
+from syriaevents._build import plan_of
 from syriaevents._cli import main
-from syriaevents._site import Site
+from syriaevents._site_html import day_page, document_page, index_page, tag_page
 
 from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, HAND_WRITTEN_PAGES, read
 
@@ -110,24 +112,25 @@ def test_site_ranks_related_events_and_articles() -> None:
     newer = _event(5, "Newer", ("Aleppo", "Syria", "Russia"))
     unrelated = _event(3, "Unrelated", ("Fiji",))
     article = Article(title="Fighting in Aleppo", body=["Shelling hit Aleppo again."])
-    site = Site([older, newer, unrelated, article])
-    assert site.archive.related(newer) == (
+    plan, keys = plan_of([older, newer, unrelated, article])
+    assert keys[3] == "/articles/fighting-in-aleppo"
+    assert plan.related(plan.event_at[newer.path]) == (
         RelatedEvent(title="Older", path=older.path, date=older.date, tags=("Aleppo", "Syria")),
     )
-    ((path, found, shared),) = site.articles_related_to(newer)
-    assert (path, found, shared) == ("/articles/fighting-in-aleppo", article, 1)
-    assert site.articles_related_to(unrelated) == []
-    assert [day.date.day for day in site.days] == [1, 3, 5]
-    assert [day.previous for day in site.days] == [None, older.date, unrelated.date]
-    assert all(isinstance(day, Day) for day in site.days)
+    (found,) = plan.coverage(plan.event_at[newer.path])
+    assert (found.path, found.label, found.tags) == (keys[3], article.title, ("Aleppo",))
+    assert plan.coverage(plan.event_at[unrelated.path]) == ()
+    assert [day.date.day for day in plan.days] == [1, 3, 5]
+    assert [day.previous for day in plan.days] == [None, older.date, unrelated.date]
+    assert all(isinstance(day, Day) for day in plan.days)
 
 
 def test_articles_with_the_same_title_get_their_own_pages() -> None:
-    site = Site([Article(title="Same"), Article(title="Same", body=["Other"])])
-    assert [path for path, _, _ in site.articles] == ["/articles/same", "/articles/same-2"]
+    _, keys = plan_of([Article(title="Same"), Article(title="Same", body=["Other"])])
+    assert keys == ["/articles/same", "/articles/same-2"]
 
 
-def test_web_text_stays_inert_on_every_site_page(tmp_path: Path) -> None:
+def test_web_text_stays_inert_on_every_site_page() -> None:
     """Titles, tags and categories from the web are escaped on the index and tag pages too."""
     hostile = '<script>alert("x")</script>'
     event = Event(
@@ -137,16 +140,20 @@ def test_web_text_stays_inert_on_every_site_page(tmp_path: Path) -> None:
         tags=(hostile, "Syria"),
     )
     article = Article(title=f"Story {hostile}", publisher=hostile, body=["About Syria."])
-    site = Site([event, article])
+    plan, keys = plan_of([event, article])
     pages = [
-        (relative, render()) for relative, render in site.files() if relative.endswith(".html")
+        index_page(plan),
+        document_page(plan, keys[0], event),
+        document_page(plan, keys[1], plan_article := attrs.evolve(article, tags=("Syria",))),
+        *[day_page(plan, day) for day in plan.days],
+        *[tag_page(plan, tag) for tag in plan.tags.values()],
     ]
-    assert len(pages) == 1 + 2 + 1 + 2  # index, event, day, article, 2 tags
-    for relative, text in pages:
-        assert "<script>" not in text, relative
+    assert plan_article.title
+    assert len(pages) == 1 + 2 + 1 + 2  # index, event, article, day, 2 tags
+    for text in pages:
+        assert "<script>" not in text
         html5lib.HTMLParser(strict=True).parse(text)
-    index = dict(site.files())["index.html"]()
-    assert "Headline &lt;script&gt;" in index
+    assert "Headline &lt;script&gt;" in pages[0]
 
 
 def test_every_relative_link_starts_with_a_dot(site: Path) -> None:

@@ -8,6 +8,8 @@ XML and HTML forms with ``to_json``/``from_json``, ``to_xml``/``from_xml`` and
 ``to_html``/``from_html``.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from ._documents import Loaded, Problem, iter_load, load, load_all, parse
 from ._errors import ParseError, SerializationError, SyriaEventsError, UnreadableFileError
 from ._formats.article import parse_article
@@ -33,6 +35,11 @@ from ._paths import archive_path
 from ._related import Archive, related, relatedness, tag_article
 from ._schema import json_schema
 from ._tags import canonical_tag
+
+try:
+    __version__ = version("syriaevents")
+except PackageNotFoundError:  # a source tree that was not installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Archive",

@@ -1,8 +1,11 @@
-"""The command line: ``syriaevents build``, ``convert``, ``validate`` and ``related``.
+"""The command line: ``syriaevents build``, ``convert``, ``validate``, ``related`` and
+``tables``.
 
-Problems with documents are reported on stderr as ``path:line:col: message``. Exit
-status: 0 when everything was read (and written); 1 when any document had a problem
-(the rest is still done); 2 for a usage error (an unknown option, a bad value).
+Problems with documents are reported on stderr as ``file:line:col: message`` (or
+``file: at field: message`` for JSON and XML). Exit status: 0 when everything was read
+(and written); 1 when any document had a problem (the rest is still done); 2 when the
+command cannot run (a usage error, a missing input, an output that cannot be written),
+reported as ``syriaevents: error: …`` with nothing written.
 """
 
 from __future__ import annotations
@@ -12,29 +15,37 @@ import datetime
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from ._documents import DOCUMENT_SUFFIXES, Problem, files_in, load, read_document
-from ._errors import ParseError, SerializationError
-from ._formats import form_for_file, form_named, forms, sniff
-from ._models import Article, Day, Event, RelatedEvent
+from . import __version__
+from ._build import BuildError, build_site
+from ._documents import KINDS, Problem, files_in, load, load_bytes, read_bytes
+from ._errors import ParseError, SerializationError, SyriaEventsError, UnreadableFileError
+from ._formats import Form, form_named, forms
+from ._models import Article, Day, Document, RelatedEvent
 from ._progress import Progress
-from ._related import Archive, tag_article
-from ._site import Site
-from ._text import decode_utf8
+from ._related import Archive, Tagger
 
 __all__ = ["main"]
 
 _EXIT_STATUS = """\
 exit status:
   0  every document was read (and written)
-  1  some document had a problem, reported as path:line:col: message
-  2  the command line itself was wrong"""
-# What `validate` and `related` read from a folder: pages, articles and the data forms.
-_READABLE_SUFFIXES = (*DOCUMENT_SUFFIXES, ".json", ".xml")
+  1  some document had a problem, reported as file:line:col: message
+  2  the command could not run: a usage error, a missing input, an output that
+     cannot be written (reported as "syriaevents: error: ...", nothing written)"""
+# What `validate`, `related` and `tables` read from a folder: pages, articles, data forms.
+_READABLE_SUFFIXES = tuple(
+    suffix for form in forms() if form.read for suffix in form.suffixes if suffix != ".htm"
+)
+_STDIN = "-"
+
+
+class _Refused(Exception):
+    """The command cannot run: reported as ``syriaevents: error: …``, exit status 2."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXIT_STATUS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = _command(
@@ -57,68 +68,110 @@ def _parser() -> argparse.ArgumentParser:
         " event at news/YYYY/MM/D/<slug>.{md,html,json,xml}, each day at"
         " news/YYYY/MM/D/index.{md,html,json,xml}, each article at"
         " articles/<slug>.{html,json,xml}, a page per tag under tags/, and index.html."
-        " A bad file is reported and skipped; files are written whole or not at all.",
+        " A bad file is reported and skipped. The site is written beside the output folder"
+        " and swapped in when complete; a folder holding anything but a site built here"
+        " is never replaced.",
     )
     build.add_argument("sources", nargs="*", type=Path, metavar="SRC", help="files or folders")
     build.add_argument(
         "-o", "--output", type=Path, default=Path("archive"), help="output folder (./archive)"
     )
+    build.add_argument(
+        "-j", "--jobs", type=_count, default=1, help="processes to use (0: one per core; 1)"
+    )
+    _reading_options(build, kind=False)
 
     convert = _command(
         commands,
         "convert",
         "convert a document between forms",
         "Read a document (an event or day page, an article, or any JSON, XML or HTML form)"
-        " and write it in another form. The input form comes from the file extension, or"
-        " from the text itself for standard input, unless --from names it.",
+        " and write it in another form. The input form comes from the file's suffix, or"
+        " from the text itself (standard input, or a suffix that names no data form),"
+        " unless --from names it.",
     )
     convert.add_argument("file", metavar="FILE", help="the document, or - for standard input")
-    writable = [form.name for form in forms() if form.write]
-    readable = [form.name for form in forms() if form.read]
-    convert.add_argument("--to", required=True, choices=writable, help="the form to write")
-    convert.add_argument("--from", dest="source_form", choices=readable, help="the form to read")
+    convert.add_argument(
+        "--to", required=True, choices=[f.name for f in forms() if f.write], help="the form"
+    )
+    convert.add_argument(
+        "--from",
+        dest="source_form",
+        choices=[f.name for f in forms() if f.read],
+        help="the form to read",
+    )
     convert.add_argument(
         "-o", "--output", type=Path, help="the file to write (default: standard output)"
+    )
+    convert.add_argument(
+        "--parents", action="store_true", help="create the output's missing folders"
+    )
+    convert.add_argument(
+        "--kind", choices=KINDS, help="what the document holds (default: recognised)"
     )
 
     validate = _command(
         commands,
         "validate",
         "check documents and report every problem",
-        "Read each document (files, or folders recursively: .md, .txt, .json and .xml"
-        " files) and report each problem as path:line:col: message.",
+        "Read each document (files, - for standard input, or folders recursively: .md,"
+        " .txt, .json, .xml and .html files) and report each problem as file:line:col:"
+        " message.",
     )
-    validate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files or folders")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="files, folders or -")
     validate.add_argument(
         "-q", "--quiet", action="store_true", help="print problems only, not the valid files"
     )
+    _reading_options(validate)
 
     related = _command(
         commands,
         "related",
         "rank the events most related to an event or an article",
-        "Rank the events of an archive by the canonical tags they share with FILE (an event,"
-        " or an article, tagged with the archive's vocabulary): more shared tags first, then"
-        " the newer event.",
+        "Rank the events of an archive (--in, as often as needed) by the canonical tags they"
+        " share with FILE (an event, or an article, tagged with the archive's vocabulary):"
+        " more shared tags first, then the newer event.",
     )
     related.add_argument("file", type=Path, metavar="FILE", help="the event or article")
     related.add_argument(
         "--in",
         dest="pool",
-        nargs="+",
+        action="append",
         type=Path,
         required=True,
         metavar="SRC",
-        help="the archive: files or folders (.md, .txt, .json, .xml)",
+        help="the archive: a file or folder (.md, .txt, .json, .xml, .html); repeat for more",
     )
     related.add_argument("--limit", type=_positive, default=5, help="how many to show (5)")
     related.add_argument(
-        "--as-of",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="leave out events dated after this day",
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="leave out events dated after this day"
     )
+    _reading_options(related, kind=False)
+
+    tables = _command(
+        commands,
+        "tables",
+        "write the documents as Parquet tables (needs syriaevents[arrow])",
+        "Read documents (files or folders, recursively: .md, .txt, .json, .xml and .html"
+        " files) and write the tables of syriaevents.tables as Parquet files, one per"
+        " table, into FOLDER (created; an existing one must be empty or hold such tables).",
+    )
+    tables.add_argument("sources", nargs="+", type=Path, metavar="INPUT", help="files or folders")
+    tables.add_argument("-o", "--output", type=Path, required=True, help="the folder to write")
+    _reading_options(tables)
     return parser
+
+
+def _reading_options(command: argparse.ArgumentParser, *, kind: bool = True) -> None:
+    if kind:
+        command.add_argument(
+            "--kind", choices=KINDS, help="what every document holds (default: recognised)"
+        )
+    command.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read symbolic links inside the folders read (never those leading out)",
+    )
 
 
 def _command(
@@ -137,9 +190,19 @@ def _command(
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    value = _count(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a number of 1 or more, found {text}")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of 0 or more, found {text}")
     return value
 
 
@@ -150,153 +213,167 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, found {text!r}") from None
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("syriaevents")
-    except PackageNotFoundError:  # running from a source tree
-        return "unknown"
-
-
 def _bundled_seeds() -> Path:
     """The seeds shipped in the wheel, or those of the source checkout (editable installs)."""
     installed = Path(str(resources.files("syriaevents") / "seeds"))
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
 
 
-def _problem(where: object, exc: Exception) -> str:
-    """``path:line:col: message`` for a problem with a document."""
-    if isinstance(exc, ParseError):
-        return f"{where}:{exc.line or 1}:{exc.column or 1}: {exc.message}"
-    if isinstance(exc, OSError):
-        return f"{where}:1:1: cannot read: {exc.strerror or exc}"
-    return f"{where}:1:1: {exc}"
+def _report(problem: Problem | SyriaEventsError) -> None:
+    print(problem, file=sys.stderr)
 
 
-def _load_all(
-    sources: Sequence[Path], suffixes: Iterable[str]
-) -> tuple[list[Event | Day | Article], list[str]]:
-    """Every document of the sources, and the problems of those that could not be read."""
-    found = list(files_in(sources, suffixes))
-    problems = [str(item) for item in found if isinstance(item, Problem)]
-    files = [item for item in found if not isinstance(item, Problem)]
-    documents: list[Event | Day | Article] = []
-    with Progress("Reading", len(files)) as progress:
-        for path in files:
-            try:
-                documents.append(load(path))
-            except (OSError, ParseError) as exc:
-                problems.append(_problem(path, exc))
+def _require(sources: Sequence[str | Path]) -> None:
+    for source in sources:
+        if str(source) != _STDIN and not Path(source).exists():
+            raise _Refused(f"{source}: no such file or folder")
+
+
+def _documents(
+    sources: Sequence[str | Path], *, kind: str | None, follow_links: bool, label: str
+) -> Iterator[tuple[str, Document | Problem]]:
+    """Each input's name and its document or problem, with a progress display."""
+    listed = list(
+        files_in(
+            [s for s in sources if str(s) != _STDIN], _READABLE_SUFFIXES, follow_links=follow_links
+        )
+    )
+    with Progress(label, len(listed) + (_STDIN in map(str, sources))) as progress:
+        for source in sources:
+            if str(source) == _STDIN:
+                yield "<stdin>", _read_one(_STDIN, kind=kind)
+                progress.advance()
+        for item in listed:
+            if isinstance(item, Problem):
+                yield item.file, item
+            else:
+                try:
+                    yield str(item), load(item, kind=kind)
+                except (ParseError, UnreadableFileError) as exc:
+                    yield str(item), Problem.of(item, exc)
             progress.advance()
-    return documents, problems
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+def _write_file(path: Path, text: str, *, parents: bool) -> None:
+    """Write a whole file or nothing (a temporary file beside it, renamed), with the
+    permissions a new file gets (0644 under umask 022)."""
+    if path.is_dir():
+        raise _Refused(f"{path} is a folder: name the file to write")
+    if not path.absolute().parent.is_dir():
+        if not parents or path.absolute().parent.exists():
+            raise _Refused(f"{path.parent} is not a folder (--parents creates missing folders)")
+        path.absolute().parent.mkdir(parents=True)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.absolute().parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise _Refused(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(text.encode("utf-8"))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
         raise
 
 
+# --- the commands -----------------------------------------------------------------------
+
+
 def _build(arguments: argparse.Namespace) -> int:
     sources = arguments.sources or [_bundled_seeds()]
-    output: Path = arguments.output
-    documents, problems = _load_all(sources, DOCUMENT_SUFFIXES)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    site = Site(documents)
-    files = site.files()
-    written = 0
-    with Progress("Writing", len(files)) as progress:
-        for relative, render in files:
-            try:
-                _write_atomically(output / relative, render())
-                written += 1
-            except SerializationError as exc:
-                problems.append(_problem(output / relative, exc))
-                print(problems[-1], file=sys.stderr)
-            progress.advance()
-    events, days = len(site.archive.events), len(site.days)
+    _require(sources)
+    try:
+        report = build_site(
+            sources, arguments.output, jobs=arguments.jobs, follow_links=arguments.follow_links
+        )
+    except BuildError as exc:
+        raise _Refused(str(exc)) from exc
+    for problem in report.problems:
+        _report(problem)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(
-        f"Read {len(documents)} documents: wrote {events} events, {days} days,"
-        f" {len(site.articles)} articles and {len(site.tags)} tags ({written} files) to {output}/"
+        f"Read {report.documents} documents: wrote {report.events} events, {report.days} days,"
+        f" {report.articles} articles and {report.tags} tags ({report.files} files)"
+        f" to {arguments.output}/"
     )
-    if problems:
-        print(f"Skipped {len(problems)} with problems (listed above).", file=sys.stderr)
-    index = (output / "index.html").resolve()
+    if report.problems:
+        print(f"Skipped {len(report.problems)} with problems (listed above).", file=sys.stderr)
+    index = (arguments.output / "index.html").resolve()
     print(f"Open {index} in a browser ({index.as_uri()}).")
-    return 1 if problems else 0
+    return 1 if report.problems else 0
 
 
 def _convert(arguments: argparse.Namespace) -> int:
-    name = "<stdin>" if arguments.file == "-" else arguments.file
+    _require([arguments.file])
+    form = form_named(arguments.source_form) if arguments.source_form else None
+    document = _read_one(arguments.file, kind=arguments.kind, form=form)
+    if isinstance(document, Problem):
+        _report(document)
+        return 1
     try:
-        if arguments.file == "-":
-            text = decode_utf8(sys.stdin.buffer.read(), bom=True)
-            form = form_named(arguments.source_form) if arguments.source_form else sniff(text)
-        else:
-            text = decode_utf8(Path(arguments.file).read_bytes(), bom=True)
-            form = (
-                form_named(arguments.source_form)
-                if arguments.source_form
-                else form_for_file(arguments.file)
-            )
-        document = read_document(text, form)
         result = form_named(arguments.to).dump(document)
-    except (OSError, ParseError, SerializationError) as exc:
-        print(_problem(name, exc), file=sys.stderr)
+    except SerializationError as exc:
+        _report(Problem(file=str(arguments.file), kind="document", message=str(exc)))
         return 1
     if arguments.output is None:
         sys.stdout.write(result)
     else:
-        _write_atomically(arguments.output, result)
+        _write_file(arguments.output, result, parents=arguments.parents)
     return 0
 
 
+def _read_one(file: str, *, kind: str | None, form: Form | None = None) -> Document | Problem:
+    """One document, named on the command line (``-``: standard input), or its problem."""
+    name = "<stdin>" if file == _STDIN else file
+    try:
+        data = sys.stdin.buffer.read() if file == _STDIN else read_bytes(file)
+        return load_bytes(data, name, kind=kind, form=form)
+    except (ParseError, UnreadableFileError) as exc:
+        return Problem.of(name, exc)
+
+
 def _validate(arguments: argparse.Namespace) -> int:
+    _require(arguments.files)
     problems = 0
-    for path in files_in(arguments.files, _READABLE_SUFFIXES):
-        if isinstance(path, Problem):
-            print(path, file=sys.stderr)
+    documents = _documents(
+        arguments.files, kind=arguments.kind, follow_links=arguments.follow_links, label="Reading"
+    )
+    for name, document in documents:
+        if isinstance(document, Problem):
+            _report(document)
             problems += 1
-            continue
-        try:
-            document = load(path)
-        except (OSError, ParseError) as exc:
-            print(_problem(path, exc), file=sys.stderr)
-            problems += 1
-            continue
-        if not arguments.quiet:
-            print(f"{path}: ok ({type(document).__name__.lower()})")
+        elif not arguments.quiet:
+            print(f"{name}: ok ({type(document).__name__.lower()})")
     return 1 if problems else 0
 
 
 def _related(arguments: argparse.Namespace) -> int:
-    try:
-        item = load(arguments.file)
-    except (OSError, ParseError) as exc:
-        print(_problem(arguments.file, exc), file=sys.stderr)
+    _require([arguments.file, *arguments.pool])
+    item = _read_one(str(arguments.file), kind=None)
+    if isinstance(item, Problem):
+        _report(item)
         return 1
     if isinstance(item, Day):
-        print(
-            f"{arguments.file}:1:1: expected an event or an article, found a day", file=sys.stderr
-        )
+        print(f"{arguments.file}: expected an event or an article, found a day", file=sys.stderr)
         return 1
-    pool, problems = _load_all(arguments.pool, _READABLE_SUFFIXES)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    pool: list[Document] = []
+    problems = 0
+    for _, document in _documents(
+        arguments.pool, kind=None, follow_links=arguments.follow_links, label="Reading"
+    ):
+        if isinstance(document, Problem):
+            _report(document)
+            problems += 1
+        else:
+            pool.append(document)
     archive = Archive(pool)
     if isinstance(item, Article) and not item.tags:
-        item = tag_article(item, archive.vocabulary())
-    ranked = archive.related(item, arguments.limit, arguments.as_of)
-    _print_ranking(ranked, sys.stdout)
+        item = Tagger(archive.vocabulary()).tag(item)
+    _print_ranking(archive.related(item, arguments.limit, arguments.as_of), sys.stdout)
     return 1 if problems else 0
 
 
@@ -309,10 +386,55 @@ def _print_ranking(ranked: Sequence[RelatedEvent], out: TextIO) -> None:
         print(f"   shares {len(event.tags)}: {', '.join(event.tags)}", file=out)
 
 
-_COMMANDS = {"build": _build, "convert": _convert, "validate": _validate, "related": _related}
+def _tables(arguments: argparse.Namespace) -> int:
+    _require(arguments.sources)
+    try:
+        from . import tables
+    except ImportError as exc:
+        raise _Refused(f"the tables command needs pyarrow: {exc}") from exc
+    output: Path = arguments.output
+    if output.exists() and (
+        not output.is_dir() or any(not name.endswith(".parquet") for name in os.listdir(output))
+    ):
+        raise _Refused(f"{output} holds other files than Parquet tables: choose a new folder")
+    documents: list[Document] = []
+    problems = 0
+    for _, document in _documents(
+        arguments.sources,
+        kind=arguments.kind,
+        follow_links=arguments.follow_links,
+        label="Reading",
+    ):
+        if isinstance(document, Problem):
+            _report(document)
+            problems += 1
+        else:
+            documents.append(document)
+    try:
+        tables.write_parquet(documents, output)
+    except OSError as exc:
+        raise _Refused(f"cannot write {output}: {exc.strerror or exc}") from exc
+    print(f"Wrote the tables of {len(documents)} documents to {output}/")
+    return 1 if problems else 0
+
+
+_COMMANDS = {
+    "build": _build,
+    "convert": _convert,
+    "validate": _validate,
+    "related": _related,
+    "tables": _tables,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = _parser().parse_args(argv)
-    return _COMMANDS[arguments.command](arguments)
+    try:
+        return _COMMANDS[arguments.command](arguments)
+    except _Refused as exc:
+        print(f"syriaevents: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("syriaevents: interrupted; nothing more was written", file=sys.stderr)
+        return 130

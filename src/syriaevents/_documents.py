@@ -141,9 +141,12 @@ def archive_path_of_file(path: str | os.PathLike[str]) -> str | None:
     return None if match is None or match[1].endswith("/index") else "/" + match[1]
 
 
-def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
-    """A regular file's bytes, at most ``max_bytes`` of them; :class:`UnreadableFileError`
-    for anything that is not such a file."""
+def read_bytes(
+    path: str | os.PathLike[str], max_bytes: int = MAX_BYTES, *, special: bool = True
+) -> bytes:
+    """A file's bytes, at most ``max_bytes`` of them; :class:`UnreadableFileError` for a
+    folder, a missing file, or (unless ``special``: a file named on purpose, such as
+    ``/dev/stdin``) anything that is not a regular file."""
     name = os.fspath(path)
     try:
         info = os.stat(path)
@@ -151,7 +154,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
         raise UnreadableFileError(name, exc.strerror or str(exc)) from exc
     if stat.S_ISDIR(info.st_mode):
         raise UnreadableFileError(name, "is a folder: read folders with iter_load or load_all")
-    if not stat.S_ISREG(info.st_mode):
+    if not (stat.S_ISREG(info.st_mode) or special):
         raise UnreadableFileError(name, "is not a regular file (a device, a pipe or a socket)")
     if info.st_size > max_bytes:
         raise UnreadableFileError(
@@ -168,14 +171,24 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
 
 
 def load_bytes(
-    data: bytes, name: str, *, kind: str | None = None, url: str | None = None
+    data: bytes,
+    name: str,
+    *,
+    kind: str | None = None,
+    url: str | None = None,
+    form: Form | None = None,
 ) -> Document:
-    """A document from a file's bytes (UTF-8, BOM tolerated), in the form the file
-    ``name``'s suffix names, as :func:`load` reads it; errors name ``name``."""
+    """A document from a file's bytes (UTF-8, BOM tolerated), as :func:`load` reads it:
+    in ``form``, or the form the file ``name``'s suffix names, or else the form its text
+    shows; errors name ``name``."""
     try:
         text = decode_utf8(data, bom=True)
         hints = ReadHints(kind=kind, url=url, path=archive_path_of_file(name))
-        return read_document(text, form_for_file(name), hints)
+        if form is None:
+            form = form_for_file(name)
+            if form.name == "md":  # no data form's suffix: recognise the form by the text
+                form = sniff(text)
+        return read_document(text, form, hints)
     except ParseError as exc:
         raise exc.in_file(name) from exc
 
@@ -218,7 +231,8 @@ def files_in(
     """The files given, and those in the folders given with one of ``suffixes``
     (recursively, in name order; by default pages and articles: ``.md``, ``.txt``).
 
-    In folders only regular files are read: a symbolic link is a problem, unless
+    In folders only regular files are read (a folder named like a document is walked
+    into): a symbolic link is a problem, unless
     ``follow_links``, and then only when it leads to a file or folder inside the folder
     walked; devices, pipes and sockets are problems. Folders are walked lazily, one
     listing at a time.
@@ -237,6 +251,13 @@ def files_in(
             for name in sorted(names):
                 found = Path(folder, name)
                 if os.path.splitext(name)[1].lower() not in wanted:
+                    continue
+                if not found.is_symlink() and not found.is_file():
+                    yield Problem(
+                        file=str(found),
+                        kind="file",
+                        message="is not a regular file (a device, a pipe or a socket)",
+                    )
                     continue
                 if found.is_symlink() and not _inside(found, root, follow_links):
                     reason = "leads outside the folder" if follow_links else "is not followed"

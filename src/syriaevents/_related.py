@@ -29,7 +29,7 @@ from ._tags import (
     phrase_key,
 )
 
-__all__ = ["Archive", "related", "relatedness", "tag_article"]
+__all__ = ["Archive", "Tagger", "related", "relatedness", "tag_article"]
 
 
 class Tagged(Protocol):
@@ -192,32 +192,56 @@ class Archive:
         return tuple(_result(self._events[rank], shared, labels) for _, rank, shared in found)
 
 
+class Tagger:
+    """Tags articles with the labels of a vocabulary, prepared once for many articles.
+
+    ``Tagger(vocabulary).tag(article)`` is ``tag_article(article, vocabulary)``: the
+    vocabulary's phrases are indexed by their first word once, so that each article
+    costs what its own words cost, not what the vocabulary does.
+    """
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._tags: dict[str, tuple[str, str]] = {}  # phrase key -> label, canonical tag
+        for label in vocabulary:
+            canonical = canonical_tag(label)
+            for form in (label, *country_variants(canonical)):
+                key = phrase_key(form)
+                if key:
+                    self._tags.setdefault(key, (label, canonical))
+        self._by_first_word: dict[str, list[str]] = {}
+        for key in self._tags:
+            self._by_first_word.setdefault(key.split(" ", 1)[0], []).append(key)
+
+    def tag(self, article: Article) -> Article:
+        """The article with the vocabulary's tags its title and body mention."""
+        texts = [phrase_key(text).split() for text in (article.title or "", *article.body)]
+        mentioned = set(chain.from_iterable(texts))
+        # Only phrases whose every word the text has can occur in it.
+        keys = [
+            key
+            for word in mentioned
+            for key in self._by_first_word.get(word, ())
+            if mentioned.issuperset(key.split())
+        ]
+        finder = PhraseFinder(keys)
+        # Per canonical tag, its first mention, (paragraph, start, words), and its label.
+        first: dict[str, tuple[tuple[int, int, int], str]] = {}
+        for paragraph, words in enumerate(texts):
+            for start, phrase in finder.find(words):
+                label, canonical = self._tags[keys[phrase]]
+                place = (paragraph, start, keys[phrase].count(" ") + 1)
+                known = first.get(canonical)
+                if known is None or place < known[0]:
+                    first[canonical] = (place, label)
+        return attrs.evolve(article, tags=tuple(label for _, label in sorted(first.values())))
+
+
 def tag_article(article: Article, vocabulary: Iterable[str]) -> Article:
     """The article with the tags of ``vocabulary`` that its title and body mention.
 
     Matching is by whole words, ignoring case; a country counts under any of its forms
     ("Turkish" in the text finds the tag "Turkey"). Tags keep the vocabulary's labels;
-    of several labels of one canonical tag, the one mentioned first is kept.
+    of several labels of one canonical tag, the one mentioned first is kept. To tag
+    many articles with one vocabulary, use a :class:`Tagger` once.
     """
-    texts = [phrase_key(text).split() for text in (article.title or "", *article.body)]
-    mentioned = set(chain.from_iterable(texts))
-    tags: dict[str, tuple[str, str]] = {}  # phrase key -> label, canonical tag
-    for label in vocabulary:
-        canonical = canonical_tag(label)
-        for form in (label, *country_variants(canonical)):
-            key = phrase_key(form)
-            if key:
-                tags.setdefault(key, (label, canonical))
-    # Only phrases whose every word the text has can occur in it.
-    keys = [key for key in tags if mentioned.issuperset(key.split())]
-    finder = PhraseFinder(keys)
-    # Per canonical tag, its first mention, (paragraph, start, words), and its label.
-    first: dict[str, tuple[tuple[int, int, int], str]] = {}
-    for paragraph, words in enumerate(texts):
-        for start, phrase in finder.find(words):
-            label, canonical = tags[keys[phrase]]
-            place = (paragraph, start, keys[phrase].count(" ") + 1)
-            known = first.get(canonical)
-            if known is None or place < known[0]:
-                first[canonical] = (place, label)
-    return attrs.evolve(article, tags=tuple(label for _, label in sorted(first.values())))
+    return Tagger(vocabulary).tag(article)

@@ -1,45 +1,129 @@
-"""The browsable archive that ``syriaevents build`` writes: every document in every
-form, linked together.
+"""The plan of the browsable archive that ``syriaevents build`` writes, as records.
 
-Layout of the output folder (each page links the others relatively, so the folder
-reads the same from disk, from any web server, or moved elsewhere):
+What every page needs to know of the others, and nothing about HTML: each event,
+article and tag as a small entry naming its page; the days, completed with the events
+they do not list; the index of events for the *related* panel and the index of
+articles for *coverage*; where each page is written. ``_site_html`` renders pages from
+a plan; ``_build`` reads the documents, makes the plan and writes the files.
 
-- ``index.html``: the events newest first, the articles, the days and the tags;
-- ``news/YYYY/MM/D/<slug>.{md,html,json,xml}``: each event at its archive path;
-- ``news/YYYY/MM/D/index.{md,html,json,xml}``: each day, in the archive's day format;
-- ``articles/<slug>.{html,json,xml}``: each article;
-- ``tags/<tag>.html``: each canonical tag, with its events and articles.
-
-Event pages link the events most related to them over the whole archive and the
-articles that share their tags; article pages link their most related events.
+Pages are named by keys: an event by its archive path (``/news/2017/05/4/<slug>``), a
+day by its folder (``/news/2017/05/4/``), an article by ``/articles/<slug>``, a tag by
+``/tags/<slug>``, the index by ``/``. Each key has a file (without suffix) in the
+output folder: the key itself, except that an event whose slug is a name the site
+keeps for itself (``index``) or whose name is too long for a file system is written
+under a shortened, deterministic name.
 """
 
 from __future__ import annotations
 
 import datetime
-import posixpath
+import hashlib
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from html import escape
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 import attrs
 
-from ._formats.html import PageLinker, article_label, html_document, human_date, render_page
-from ._formats.json import to_json
-from ._formats.markdown import to_markdown
-from ._formats.xml import to_xml
+from ._formats._frame import PageLinker, relative_href
+from ._formats.html import article_label
 from ._models import Article, Day, Event, ListedEvent, RelatedEvent
 from ._paths import day_path, slugify
-from ._related import Archive, tag_article
-from ._tags import canonical_tag, canonical_tags
+from ._related import Archive
+from ._tags import canonical_tag, country_variants
 
-__all__ = ["Site"]
+__all__ = [
+    "ArticleEntry",
+    "EventEntry",
+    "SitePlan",
+    "TagEntry",
+    "article_entry",
+    "article_slug",
+    "event_entry",
+    "unique_slugs",
+]
 
-SITE_TITLE = "Syria events archive"
-_RELATED_LIMIT = 5
+RELATED_LIMIT = 5
+INDEX = "/"
+_RESERVED = frozenset({"index"})  # file names the site writes in every day's folder
+_MAX_NAME = 200  # bytes of a file name before its suffix (file systems allow 255)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@attrs.frozen(kw_only=True)
+class EventEntry:
+    """An event as other pages show it."""
+
+    path: str
+    date: datetime.date
+    title: str
+    category: str | None = None
+    summary_line: str | None = None  # the summary's first line, for day listings
+    tags: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ArticleEntry:
+    """An article as other pages show it; ``path`` is its page's key."""
+
+    path: str
+    label: str
+    publisher: str | None = None
+    published: datetime.date | None = None
+    tags: tuple[str, ...] = ()  # its own tags, or those the archive's vocabulary found
+
+
+@attrs.frozen(kw_only=True)
+class TagEntry:
+    """A tag's page: its key, the label it is shown with, what carries it."""
+
+    path: str
+    label: str
+    events: tuple[str, ...]  # event paths, newest first
+    articles: tuple[str, ...]  # article keys, in the order given
+
+
+def event_entry(event: Event) -> EventEntry:
+    """The entry of an event."""
+    summary = event.summary.split("\n", 1)[0].strip() if event.summary else None
+    return EventEntry(
+        path=event.path,
+        date=event.date,
+        title=event.title,
+        category=event.category,
+        summary_line=summary or None,
+        tags=event.tags,
+    )
+
+
+def article_entry(article: Article, path: str) -> ArticleEntry:
+    """The entry of an article whose page has the key ``path``."""
+    return ArticleEntry(
+        path=path,
+        label=article_label(article),
+        publisher=article.publisher,
+        published=article.published,
+        tags=article.tags,
+    )
+
+
+def article_slug(label: str) -> str:
+    """The slug an article's page is named by (from its label), before it is made unique."""
+    return slugify(label) or "article"
+
+
+def unique_slugs(slugs: Iterable[str]) -> list[str]:
+    """Each slug, or ``slug-2``, ``slug-3``... where an earlier one took it."""
+    taken: set[str] = set()
+    unique = []
+    for slug in slugs:
+        candidate, number = slug, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{slug}-{number}"
+        taken.add(candidate)
+        unique.append(candidate)
+    return unique
 
 
 def _tag_slug(tag: str) -> str:
@@ -47,283 +131,135 @@ def _tag_slug(tag: str) -> str:
     return _NON_ALNUM.sub("-", folded.lower()).strip("-")[:80] or "tag"
 
 
-def _unique(slug: str, taken: set[str]) -> str:
-    """``slug``, or ``slug-2``, ``slug-3``... if it is taken; the result is taken then."""
-    candidate, number = slug, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{slug}-{number}"
-    taken.add(candidate)
-    return candidate
+def _file_name(name: str, *, reserved: bool) -> str:
+    """A page's file name: as given, unless reserved or too long for a file system."""
+    if reserved and name in _RESERVED:
+        return f"{name}-event"
+    if len(name.encode("utf-8")) <= _MAX_NAME:
+        return name
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]  # noqa: S324  # a name
+    cut = name.encode("utf-8")[: _MAX_NAME - 13].decode("utf-8", "ignore")
+    return f"{cut}-{digest}"
 
 
-class Site:
-    """The pages of a browsable archive, built from events, day pages and articles.
+class SitePlan:
+    """Every page of a site and what it shows of the others (see the module docstring).
 
-    Events that share a path are merged and take their tags from a day page's Context
-    line, as in :class:`~syriaevents.Archive`. Every date with events gets a day page:
-    the one read, completed with the events it does not list, or a new one.
+    Events share a path at most once (the caller keeps one version of each); an event
+    a read day page lists with a Context line takes its tags from there. Every date
+    with events gets a day page: the one read, completed with the events it does not
+    list, or a new one.
     """
 
-    def __init__(self, documents: Iterable[Event | Day | Article]) -> None:
-        self.archive = Archive(documents)
-        vocabulary = self.archive.vocabulary()
-        self.articles: list[tuple[str, Article, Article]] = []  # site path, as read, tagged
-        taken: set[str] = set()
-        for article in self.archive.articles:
-            slug = _unique(slugify(article_label(article)) or "article", taken)
-            tagged = article if article.tags else tag_article(article, vocabulary)
-            self.articles.append((f"/articles/{slug}", article, tagged))
-        self._tagged = {path: tagged for path, _, tagged in self.articles}
-        # Each article's canonical tags, read once rather than once per event page.
-        self._article_tags = [canonical_tags(tagged.tags) for _, _, tagged in self.articles]
-        self.days = self._complete_days()
-        self.tags = self._tag_pages()
-        self._pages = {event.path for event in self.archive.events}
-        self._pages |= {f"{day_path(day.date)}/index" for day in self.days}
-        self._pages |= {path for path, _, _ in self.articles}
-        self._pages |= {path for path, _, _ in self.tags.values()}
-        self._pages.add("/index")
-
-    # --- what there is ------------------------------------------------------------------
-
-    def _complete_days(self) -> list[Day]:
-        loaded: dict[datetime.date, Day] = {}
-        for day in self.archive.days:
-            known = loaded.get(day.date)
-            loaded[day.date] = day if known is None else _with_listed(known, day.events)
-        events_of: dict[datetime.date, list[Event]] = defaultdict(list)
-        for event in reversed(self.archive.events):  # oldest first, path order in a day
-            events_of[event.date].append(event)
-        dates = sorted(loaded.keys() | events_of.keys())
-        days = []
-        for position, date in enumerate(dates):
-            listed = [_listing(event) for event in events_of.get(date, ())]
-            read = loaded.get(date)
-            if read is None:
-                previous = dates[position - 1] if position else None
-                days.append(Day(date=date, events=listed, previous=previous))
-            else:
-                days.append(_with_listed(read, listed))
-        return days
-
-    def _tag_pages(self) -> dict[str, tuple[str, str, list[tuple[str, Event | Article]]]]:
-        """Per canonical tag: its site path, its label (first seen) and what carries it
-        (each with its site path)."""
-        pages: dict[str, tuple[str, str, list[tuple[str, Event | Article]]]] = {}
-        taken: set[str] = set()
-        carriers: list[tuple[str, Event | Article]] = [(e.path, e) for e in self.archive.events]
-        carriers += [(path, tagged) for path, _, tagged in self.articles]
-        for path, item in carriers:
-            for label in item.tags:
-                tag = canonical_tag(label)
-                if tag not in pages:
-                    pages[tag] = (f"/tags/{_unique(_tag_slug(tag), taken)}", label, [])
-                members = pages[tag][2]
-                if not members or members[-1][1] is not item:
-                    members.append((path, item))
-        return pages
-
-    def articles_related_to(self, event: Event) -> list[tuple[str, Article, int]]:
-        """The articles sharing most tags with ``event`` (newest first among equals)."""
-        tags = canonical_tags(event.tags)
-        scored = []
-        for (path, article, _), article_tags in zip(self.articles, self._article_tags, strict=True):
-            shared = len(tags & article_tags)
-            if shared:
-                published = (article.published or datetime.date.min).toordinal()
-                scored.append((-shared, -published, path, article))
-        scored.sort(key=lambda entry: entry[:3])
-        return [(path, article, -shared) for shared, _, path, article in scored[:_RELATED_LIMIT]]
-
-    # --- the files ----------------------------------------------------------------------
-
-    def files(self) -> list[tuple[str, Callable[[], str]]]:
-        """Every file of the site: its path in the output folder and what writes its text."""
-        out: list[tuple[str, Callable[[], str]]] = [("index.html", self._index)]
-        for event in self.archive.events:
-            out += self._forms(event.path, event, markdown=True)
+    def __init__(
+        self,
+        events: Iterable[EventEntry],
+        articles: Iterable[ArticleEntry] = (),
+        days: Iterable[Day] = (),
+    ) -> None:
+        read_days = list(days)
+        context = {listed.path: listed.tags for day in read_days for listed in day.events}
+        entries = [
+            attrs.evolve(e, tags=context[e.path]) if context.get(e.path) else e for e in events
+        ]
+        entries.sort(key=lambda entry: (-entry.date.toordinal(), entry.path))
+        self.events: tuple[EventEntry, ...] = tuple(entries)
+        self.event_at = {entry.path: entry for entry in entries}
+        self.articles: tuple[ArticleEntry, ...] = tuple(articles)
+        self.article_at = {entry.path: entry for entry in self.articles}
+        self.days: tuple[Day, ...] = _complete_days(read_days, entries)
+        self.tags: dict[str, TagEntry] = _tag_pages(entries, self.articles)
+        self._archive = Archive(
+            Event(date=e.date, title=e.title, path=e.path, tags=e.tags) for e in entries
+        )
+        # Articles are ranked for an event as events are: more shared tags, then newer.
+        self._coverage = Archive(
+            Event(
+                date=a.published or datetime.date.min,
+                title=a.label,
+                path=f"/news/0001/01/1/a{position}",
+                tags=a.tags,
+            )
+            for position, a in enumerate(self.articles)
+        )
+        self.files: dict[str, str] = {INDEX: "index"}
+        for entry in entries:
+            folder, _, name = entry.path.lstrip("/").rpartition("/")
+            self.files[entry.path] = f"{folder}/{_file_name(name, reserved=True)}"
         for day in self.days:
-            out += self._forms(f"{day_path(day.date)}/index", day, markdown=True)
-        for path, article, _ in self.articles:
-            out += self._forms(path, article, markdown=False)
-        out += [
-            (f"{path.lstrip('/')}.html", _bind(self._tag_page, tag))
-            for tag, (path, _, _) in self.tags.items()
-        ]
-        return out
+            self.files[f"{day_path(day.date)}/"] = f"{day_path(day.date).lstrip('/')}/index"
+        for key in [article.path for article in self.articles] + [
+            tag.path for tag in self.tags.values()
+        ]:
+            folder, _, name = key.lstrip("/").rpartition("/")
+            self.files[key] = f"{folder}/{_file_name(name, reserved=False)}"
+        self._links: dict[tuple[str, str], str] = {}
 
-    def _forms(
-        self, path: str, document: Event | Day | Article, *, markdown: bool
-    ) -> list[tuple[str, Callable[[], str]]]:
-        base = path.lstrip("/")
-        writers: list[tuple[str, Callable[[], str]]] = []
-        if markdown:
-            writers.append((f"{base}.md", _bind(to_markdown, document)))
-        writers += [
-            (f"{base}.html", _bind(self._document_page, path, document)),
-            (f"{base}.json", _bind(to_json, document)),
-            (f"{base}.xml", _bind(to_xml, document)),
-        ]
-        return writers
+    def vocabulary(self) -> tuple[str, ...]:
+        """Every tag label the events use, each once, in first-seen order (newest first)."""
+        return tuple(dict.fromkeys(tag for entry in self.events for tag in entry.tags))
+
+    def related(self, event: EventEntry | ArticleEntry) -> tuple[RelatedEvent, ...]:
+        """The events most related to an event or an article, as the archive ranks them."""
+        return self._archive.related(event, RELATED_LIMIT)
+
+    def coverage(self, event: EventEntry) -> tuple[ArticleEntry, ...]:
+        """The articles sharing most tags with an event, newer first among equals."""
+        ranked = self._coverage.related(event, RELATED_LIMIT)
+        return tuple(self.articles[int(found.path.rsplit("/a", 1)[1])] for found in ranked)
+
+    def tag_pages(self, labels: Iterable[str]) -> list[TagEntry]:
+        """The tag pages of some labels, each once, in the labels' order."""
+        keys = dict.fromkeys(canonical_tag(label) for label in labels)
+        return [self.tags[key] for key in keys if key in self.tags]
 
     def linker(self, here: str) -> PageLinker:
-        """Links from the page at site path ``here`` to the site's other pages, relative."""
-        folder = posixpath.dirname(here)
-        pages = self._pages
+        """Relative links from the page ``here`` to the site's other pages (by key)."""
+        source = self.files[here]
+        folder = source.rpartition("/")[0]
+        files, links = self.files, self._links
 
         def link(target: str) -> str | None:
-            return relative_href(f"{target}.html", folder) if target in pages else None
+            found = files.get(target)
+            if found is None:
+                return None
+            known = links.get((folder, found))
+            if known is None:
+                known = links[folder, found] = relative_href(f"{found}.html", folder)
+            return known
 
         return link
 
-    def _document_page(self, path: str, document: Event | Day | Article) -> str:
-        link = self.linker(path)
-        forms = [("JSON", ".json"), ("XML", ".xml")]
-        if not isinstance(document, Article):
-            forms.insert(0, ("Markdown", ".md"))
-        name = posixpath.basename(path)
-        nav = _navigation(link, [(label, f"./{name}{suffix}") for label, suffix in forms])
-        aside: list[str] = []
-        if isinstance(document, Event):
-            aside += self._related_events(link, self.archive.related(document, _RELATED_LIMIT))
-            aside += self._related_articles(link, self.articles_related_to(document))
-            aside += self._tag_links(link, document.tags)
-        elif isinstance(document, Article):
-            tagged = self._tagged[path]
-            aside += self._related_events(link, self.archive.related(tagged, _RELATED_LIMIT))
-            aside += self._tag_links(link, tagged.tags)
-        after = ["</main>"]
-        if aside:
-            after += ['<aside class="site-links" aria-label="In this archive">', *aside, "</aside>"]
-        return render_page(document, link=link, before=[nav, "<main>"], after=after)
 
-    def _related_events(self, link: PageLinker, ranked: Sequence[RelatedEvent]) -> list[str]:
-        if not ranked:
-            return []
-        items = [
-            f"<li>{_anchor(link, event.path, event.title)} "
-            f'<time datetime="{event.date.isoformat()}">{human_date(event.date)}</time>'
-            f' <span class="context">shares {escape(", ".join(event.tags))}</span></li>'
-            for event in ranked
-        ]
-        return ["<h2>Related events in this archive</h2>", "<ol>", *items, "</ol>"]
-
-    def _related_articles(
-        self, link: PageLinker, ranked: Sequence[tuple[str, Article, int]]
-    ) -> list[str]:
-        if not ranked:
-            return []
-        items = [
-            f"<li>{_anchor(link, path, article_label(article))}{_byline(article)}</li>"
-            for path, article, _ in ranked
-        ]
-        return ["<h2>Coverage</h2>", "<ul>", *items, "</ul>"]
-
-    def _tag_links(self, link: PageLinker, labels: Iterable[str]) -> list[str]:
-        seen = dict.fromkeys(canonical_tag(label) for label in labels)
-        items = [
-            f'<li class="tag-link">{_anchor(link, self.tags[tag][0], self.tags[tag][1])}</li>'
-            for tag in seen
-            if tag in self.tags
-        ]
-        return ["<h2>Tags</h2>", '<ul class="tag-links">', *items, "</ul>"] if items else []
-
-    def _index(self) -> str:
-        link = self.linker("/index")
-        events = self.archive.events
-        body = [
-            '<header class="site-header">',
-            f"<h1>{SITE_TITLE}</h1>",
-            f"<p>{len(events)} events, {len(self.days)} days, {len(self.articles)} articles,"
-            f" {len(self.tags)} tags.</p>",
-            "</header>",
-            "<main>",
-            '<section class="index-events" aria-labelledby="events">',
-            '<h2 id="events">Events, newest first</h2>',
-            "<ol>",
-            *[_event_entry(link, event) for event in events],
-            "</ol>",
-            "</section>",
-        ]
-        if self.articles:
-            body += [
-                '<section class="index-articles" aria-labelledby="articles">',
-                '<h2 id="articles">Articles</h2>',
-                "<ul>",
-                *[
-                    f"<li>{_anchor(link, path, article_label(article))}{_byline(article)}</li>"
-                    for path, article, _ in self.articles
-                ],
-                "</ul>",
-                "</section>",
-            ]
-        body += [
-            '<section class="index-days" aria-labelledby="days">',
-            '<h2 id="days">Days</h2>',
-            '<ul class="day-links">',
-            *[
-                f"<li>{_anchor(link, f'{day_path(day.date)}/index', human_date(day.date))}</li>"
-                for day in reversed(self.days)
-            ],
-            "</ul>",
-            "</section>",
-        ]
-        if self.tags:
-            ordered = sorted(self.tags.values(), key=lambda page: page[1].casefold())
-            body += [
-                '<section class="index-tags" aria-labelledby="tags">',
-                '<h2 id="tags">Tags</h2>',
-                '<ul class="tag-links">',
-                *[
-                    f'<li class="tag-link">{_anchor(link, path, label)}'
-                    f' <span class="count">{len(members)}</span></li>'
-                    for path, label, members in ordered
-                ],
-                "</ul>",
-                "</section>",
-            ]
-        body.append("</main>")
-        return html_document(SITE_TITLE, body)
-
-    def _tag_page(self, tag: str) -> str:
-        path, label, members = self.tags[tag]
-        link = self.linker(path)
-        events = [item for _, item in members if isinstance(item, Event)]
-        articles = [(path, item) for path, item in members if isinstance(item, Article)]
-        body = [_navigation(link, []), "<main>", f"<h1>Tag: {escape(label)}</h1>"]
-        if events:
-            body += ["<h2>Events</h2>", "<ol>", *[_event_entry(link, e) for e in events], "</ol>"]
-        if articles:
-            body += ["<h2>Articles</h2>", "<ul>"]
-            body += [
-                f"<li>{_anchor(link, p, article_label(a))}{_byline(a)}</li>" for p, a in articles
-            ]
-            body.append("</ul>")
-        body.append("</main>")
-        return html_document(f"Tag: {label}", body)
+def _complete_days(read_days: list[Day], events: list[EventEntry]) -> tuple[Day, ...]:
+    loaded: dict[datetime.date, Day] = {}
+    for day in read_days:
+        known = loaded.get(day.date)
+        loaded[day.date] = day if known is None else _with_listed(known, day.events)
+    events_of: dict[datetime.date, list[ListedEvent]] = defaultdict(list)
+    for entry in reversed(events):  # oldest first, path order within a day
+        events_of[entry.date].append(_listing(entry))
+    dates = sorted(loaded.keys() | events_of.keys())
+    days = []
+    for position, date in enumerate(dates):
+        listed = events_of.get(date, [])
+        read = loaded.get(date)
+        if read is None:
+            previous = dates[position - 1] if position else None
+            days.append(Day(date=date, events=listed, previous=previous))
+        else:
+            days.append(_with_listed(read, listed))
+    return tuple(days)
 
 
-def relative_href(target: str, folder: str) -> str:
-    """The relative link from ``folder`` to ``target`` (site paths), always starting
-    with ``./`` or ``../``, so that no first segment can be read as a URL scheme."""
-    href = posixpath.relpath(target, folder)
-    return href if href.startswith("../") else f"./{href}"
-
-
-def _bind(function: Callable[..., str], *arguments: object) -> Callable[[], str]:
-    return lambda: function(*arguments)
-
-
-def _listing(event: Event) -> ListedEvent:
+def _listing(entry: EventEntry) -> ListedEvent:
     """How a day page lists an event: the summary's first line, else its tags."""
-    summary = event.summary.split("\n", 1)[0].strip() if event.summary else None
     return ListedEvent(
-        title=event.title,
-        path=event.path,
-        category=event.category,
-        summary=summary or None,
-        tags=() if summary else event.tags,
+        title=entry.title,
+        path=entry.path,
+        category=entry.category,
+        summary=entry.summary_line,
+        tags=() if entry.summary_line else entry.tags,
     )
 
 
@@ -334,32 +270,29 @@ def _with_listed(day: Day, listed: Iterable[ListedEvent]) -> Day:
     return attrs.evolve(day, events=(*day.events, *extra)) if extra else day
 
 
-def _anchor(link: PageLinker, path: str, text: str) -> str:
-    href = link(path)
-    if href is None:
-        return escape(text)
-    return f'<a href="{escape(href)}">{escape(text)}</a>'
-
-
-def _navigation(link: PageLinker, forms: list[tuple[str, str]]) -> str:
-    home = link("/index")
-    parts = [f'<a href="{escape(home or "./index.html")}">{SITE_TITLE}</a>']
-    if forms:
-        anchors = " ".join(f'<a href="{escape(href)}">{label}</a>' for label, href in forms)
-        parts.append(f'<span class="forms">Also as {anchors}</span>')
-    return f'<nav class="site-nav" aria-label="Archive">{" ".join(parts)}</nav>'
-
-
-def _event_entry(link: PageLinker, event: Event) -> str:
-    category = f' <span class="category">{escape(event.category)}</span>' if event.category else ""
-    return (
-        f'<li><time datetime="{event.date.isoformat()}">{human_date(event.date)}</time> '
-        f"{_anchor(link, event.path, event.title)}{category}</li>"
-    )
-
-
-def _byline(article: Article) -> str:
-    parts = [article.publisher] if article.publisher else []
-    if article.published:
-        parts.append(human_date(article.published))
-    return f' <span class="context">{escape(", ".join(parts))}</span>' if parts else ""
+def _tag_pages(events: list[EventEntry], articles: tuple[ArticleEntry, ...]) -> dict[str, TagEntry]:
+    """Per canonical tag, its page: shown with the country's name, or the label most
+    carriers use (the first seen among equals)."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    carriers: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for entry in events:
+        for label in entry.tags:
+            labels[canonical_tag(label)][label] += 1
+        for tag in dict.fromkeys(canonical_tag(label) for label in entry.tags):
+            carriers[tag][0].append(entry.path)
+    for article in articles:
+        for label in article.tags:
+            labels[canonical_tag(label)][label] += 1
+        for tag in dict.fromkeys(canonical_tag(label) for label in article.tags):
+            carriers[tag][1].append(article.path)
+    slugs = unique_slugs(_tag_slug(tag) for tag in carriers)
+    pages = {}
+    for (tag, (event_paths, article_paths)), slug in zip(carriers.items(), slugs, strict=True):
+        label = tag if country_variants(tag) else labels[tag].most_common(1)[0][0]
+        pages[tag] = TagEntry(
+            path=f"/tags/{slug}",
+            label=label,
+            events=tuple(event_paths),
+            articles=tuple(article_paths),
+        )
+    return pages

@@ -39,6 +39,7 @@ class Form:
     """One form documents take: its name, suffixes, reader, writer and signature."""
 
     name: str  # as the command line names it: "md", "json", ...
+    label: str  # as people name it: "Markdown", "JSON", ...
     suffixes: tuple[str, ...]  # file suffixes, lower case; the first is the one written
     reads: frozenset[str] = _ALL_KINDS  # the kinds of document it can read
     writes: frozenset[str] = _ALL_KINDS  # the kinds of document it can write

@@ -1,6 +1,7 @@
-"""The stylesheet every HTML page carries inline: plain, readable, no scripts."""
+"""The stylesheets HTML pages carry inline: plain, readable, no scripts."""
 
-STYLESHEET = (
+# Every HTML form of a document.
+DOCUMENT = (
     "body{margin:0 auto;max-width:46rem;padding:1.5rem 1rem 3rem;"
     "font:1.05rem/1.6 Georgia,'Times New Roman',serif;color:#1f2328;background:#fdfcf9}"
     "a{color:#1a4f8b}a:visited{color:#5a3d8a}"
@@ -26,6 +27,10 @@ STYLESHEET = (
     "text-transform:none;color:inherit;border:0;padding:0;margin:.2rem 0}"
     ".day-events{list-style:none;padding:0}.listed-event{margin:0 0 1.4rem}"
     ".listed-event .summary{margin:.2rem 0}.previous-day{font-family:system-ui,sans-serif}"
+)
+
+# What the pages of a built site add: navigation, tag and day lists, timelines.
+SITE = (
     ".site-nav{display:flex;flex-wrap:wrap;gap:.4rem 1rem;font:.9rem/1.4 system-ui,sans-serif;"
     "border-bottom:1px solid #d8d4cc;padding-bottom:.6rem;margin-bottom:1.2rem}"
     ".site-nav .forms{color:#57606a}.site-nav .forms a{margin-left:.35rem}"
@@ -34,4 +39,5 @@ STYLESHEET = (
     ".count{font:.8rem system-ui,sans-serif;color:#57606a}"
     ".site-header p{color:#57606a;margin:0}"
     ".day-links{list-style:none;padding:0;columns:12rem}"
+    ".timeline{margin:1rem 0}.timeline svg{max-width:100%;height:auto}"
 )

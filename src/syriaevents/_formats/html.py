@@ -9,12 +9,12 @@ text and every attribute value is escaped. See ``docs/formats.md``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Sequence
-from html import escape
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from typing import Any
 
 from .._converter import KINDS
+from .._dates import human_date
 from .._errors import ParseError
 from .._models import (
     Article,
@@ -32,19 +32,11 @@ from .._models import (
 from .._paths import day_path
 from .._text import as_text
 from . import Form, ReadHints
-from ._css import STYLESHEET
+from ._frame import PageLinker, archive_href, html_document
+from ._frame import attribute as _attr
+from ._frame import text as _text
 
-__all__ = [
-    "FORM",
-    "PageLinker",
-    "archive_href",
-    "article_label",
-    "from_html",
-    "html_document",
-    "human_date",
-    "render_page",
-    "to_html",
-]
+__all__ = ["FORM", "article_label", "article_markup", "from_html", "to_html"]
 
 _VOID = frozenset(
     [
@@ -67,104 +59,31 @@ _VOID = frozenset(
 _MAX_DEPTH = 200  # deeper documents are refused: none we write comes near
 
 
-def _text(value: str) -> str:
-    return escape(value, quote=False)
-
-
-def _attr(value: str) -> str:
-    return escape(value, quote=True)
-
-
-# English month names, fixed so that output never depends on the machine's locale.
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def human_date(date: datetime.date) -> str:
-    """A date as people read it: "4 May 2017" (English, whatever the locale)."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
 def to_html(obj: object) -> str:
     """Write a model as a standalone HTML5 page."""
-    return render_page(obj)
+    title, body = article_markup(obj, archive_href)
+    return html_document(title, body)
 
 
-# Maps an archive path without extension ("/news/2017/05/4/<slug>", or
-# "/news/2017/05/4/index" for a day page) to the href of its HTML page, or to None
-# when there is no page to link to.
-PageLinker = Callable[[str], str | None]
-
-
-def archive_href(path: str) -> str:
-    """The archive's own address of a page's HTML form."""
-    return f"{path}.html"
-
-
-def render_page(
-    obj: object,
-    *,
-    link: PageLinker = archive_href,
-    before: Sequence[str] = (),
-    after: Sequence[str] = (),
-) -> str:
-    """The HTML page of a model, with archive pages linked by ``link``.
-
-    ``before`` and ``after`` are markup placed around the model's ``<article>`` (a
-    site's navigation); :func:`from_html` reads the article alone.
-    """
+def article_markup(obj: object, link: PageLinker) -> tuple[str, list[str]]:
+    """A model's page title and its ``<article>`` markup, archive pages linked by
+    ``link`` (:func:`from_html` reads this element, whatever surrounds it)."""
     if isinstance(obj, Event):
-        title, body = obj.title, _event_body(obj, link)
-    elif isinstance(obj, Article):
-        title, body = article_label(obj), _article_body(obj)
-    elif isinstance(obj, Day):
-        title, body = f"Events of {human_date(obj.date)}", _day_body(obj, link)
-    else:
-        names = ", ".join(model.__name__ for model in KINDS.values())
-        raise TypeError(f"to_html() takes one of {names}, not {type(obj).__name__}")
-    return html_document(title, [*before, *body, *after])
+        return obj.title, _event_body(obj, link)
+    if isinstance(obj, Article):
+        return article_label(obj), _article_body(obj)
+    if isinstance(obj, Day):
+        return f"Events of {human_date(obj.date)}", _day_body(obj, link)
+    names = ", ".join(model.__name__ for model in KINDS.values())
+    raise TypeError(f"to_html() takes one of {names}, not {type(obj).__name__}")
 
 
-def _target(link: PageLinker, path: str, text: str) -> str:
+def _target(link: PageLinker, path: str, title: str) -> str:
     """A page's title linked to the page, or plain when ``link`` has no page for it."""
     href = link(path)
     if href is None:
-        return f'<span class="target">{_text(text)}</span>'
-    return f'<a class="target" href="{_attr(href)}">{_text(text)}</a>'
-
-
-def html_document(title: str, body: Sequence[str]) -> str:
-    """A complete HTML5 page around ``body`` (lines of markup), with the stylesheet."""
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="generator" content="syriaevents">',
-            f"<title>{_text(title)}</title>",
-            f"<style>{STYLESHEET}</style>",
-            "</head>",
-            "<body>",
-            *body,
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+        return f'<span class="target">{_text(title)}</span>'
+    return f'<a class="target" href="{_attr(href)}">{_text(title)}</a>'
 
 
 def _event_body(event: Event, link: PageLinker) -> list[str]:
@@ -222,7 +141,7 @@ def _source(source: Source) -> str:
 
 def _day_link(link: PageLinker, date: datetime.date) -> str:
     time = f'<time datetime="{date.isoformat()}">{human_date(date)}</time>'
-    href = link(f"{day_path(date)}/index")
+    href = link(f"{day_path(date)}/")
     return time if href is None else f'<a href="{_attr(href)}">{time}</a>'
 
 
@@ -656,6 +575,7 @@ def _read(text: str, hints: ReadHints) -> Any:
 
 FORM = Form(
     name="html",
+    label="HTML",
     suffixes=(".html", ".htm"),
     read=_read,
     write=to_html,

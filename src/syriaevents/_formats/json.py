@@ -45,5 +45,10 @@ def _read(text: str, hints: ReadHints) -> Any:
 
 
 FORM = Form(
-    name="json", suffixes=(".json",), read=_read, write=to_json, looks_like=_looks_like_json
+    name="json",
+    label="JSON",
+    suffixes=(".json",),
+    read=_read,
+    write=to_json,
+    looks_like=_looks_like_json,
 )

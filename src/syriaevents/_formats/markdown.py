@@ -125,6 +125,7 @@ def _write(document: Document) -> str:
 
 FORM = Form(
     name="md",
+    label="Markdown",
     suffixes=(".md", ".txt"),
     writes=frozenset({"event", "day"}),
     read=_read,

@@ -205,4 +205,11 @@ def _read(text: str, hints: ReadHints) -> Any:
     return from_xml(text)
 
 
-FORM = Form(name="xml", suffixes=(".xml",), read=_read, write=to_xml, looks_like=_looks_like_xml)
+FORM = Form(
+    name="xml",
+    label="XML",
+    suffixes=(".xml",),
+    read=_read,
+    write=to_xml,
+    looks_like=_looks_like_xml,
+)
