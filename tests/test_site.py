@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -10,6 +11,8 @@ from urllib.parse import unquote, urlsplit
 import attrs
 import html5lib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syriaevents import (
     Article,
@@ -23,6 +26,7 @@ from syriaevents import (
 )
 from syriaevents._build import plan_of
 from syriaevents._cli import main
+from syriaevents._formats._frame import relative_href
 from syriaevents._site_html import day_page, document_page, index_page, tag_page
 
 from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, HAND_WRITTEN_PAGES, read
@@ -185,3 +189,19 @@ def test_a_page_stating_a_hostile_path_is_refused(slug: str) -> None:
         parse_event(page)
     with pytest.raises(ValueError, match="slug"):
         Event(date=datetime.date(2017, 5, 4), title="T", path=f"/news/2017/05/4/{slug}")
+
+
+_SEGMENT = st.sampled_from(["news", "2017", "05", "4", "a", "tags", "articles", "index"])
+
+
+@settings(max_examples=300)
+@given(
+    target=st.lists(_SEGMENT, max_size=4).map(lambda folders: [*folders, "page.html"]),
+    folder=st.lists(_SEGMENT, max_size=5),
+)
+def test_relative_links_agree_with_posixpath(target: list[str], folder: list[str]) -> None:
+    """Property: the site's fast relative link from a folder to a file is
+    posixpath.relpath's, made to start with ./ or ../."""
+    expected = posixpath.relpath("/".join(target), "/".join(folder) or ".")
+    expected = expected if expected.startswith("../") else f"./{expected}"
+    assert relative_href("/".join(target), "/".join(folder)) == expected

@@ -193,7 +193,6 @@ class SitePlan:
         ]:
             folder, _, name = key.lstrip("/").rpartition("/")
             self.files[key] = f"{folder}/{_file_name(name, reserved=False)}"
-        self._links: dict[tuple[str, str], str] = {}
 
     def vocabulary(self) -> tuple[str, ...]:
         """Every tag label the events use, each once, in first-seen order (newest first)."""
@@ -215,18 +214,12 @@ class SitePlan:
 
     def linker(self, here: str) -> PageLinker:
         """Relative links from the page ``here`` to the site's other pages (by key)."""
-        source = self.files[here]
-        folder = source.rpartition("/")[0]
-        files, links = self.files, self._links
+        folder = self.files[here].rpartition("/")[0]
+        files = self.files
 
         def link(target: str) -> str | None:
             found = files.get(target)
-            if found is None:
-                return None
-            known = links.get((folder, found))
-            if known is None:
-                known = links[folder, found] = relative_href(f"{found}.html", folder)
-            return known
+            return None if found is None else relative_href(f"{found}.html", folder)
 
         return link
 
