@@ -467,3 +467,16 @@ def test_related_takes_in_before_the_file(capsys: pytest.CaptureFixture[str]) ->
 
 def test_version_is_the_package_version() -> None:
     assert syriaevents.__version__ == importlib.metadata.version("syriaevents")
+
+
+def test_tables_writes_the_parquet_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The documents of the inputs as Parquet tables that read back equal."""
+    tables = pytest.importorskip("syriaevents.tables")
+    status, out, _ = _run(["tables", str(SEEDS), "-o", str(tmp_path / "set")], capsys)
+    assert status == 0
+    assert out == f"Wrote the tables of 5 documents to {tmp_path / 'set'}/\n"
+    read_back = tables.from_arrow(tables.read_parquet(tmp_path / "set"))
+    assert read_back == [load(path) for path in sorted(SEEDS.iterdir())]
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine", "utf-8")
+    _refused(["tables", str(SEEDS), "-o", str(tmp_path / "other")], capsys, "other files")
