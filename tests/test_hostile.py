@@ -23,7 +23,7 @@ from syriaevents import (
     to_xml,
 )
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, read
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, examples, read
 from .scaling import growth_exponent
 
 _HEAD = "### [2017-05-4](/news/2017/05/4/index.md)\n\n# T \n\n"
@@ -77,7 +77,7 @@ def test_hostile_input_costs_linear_time(case: str) -> None:
     assert growth_exponent(read, make) < 1.4
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.binary(max_size=2000))
 def test_load_of_any_bytes_only_raises_parse_error(
     tmp_path_factory: pytest.TempPathFactory, data: bytes
@@ -92,7 +92,7 @@ def test_load_of_any_bytes_only_raises_parse_error(
 _FORMS = {"json": (to_json, from_json), "xml": (to_xml, from_xml), "html": (to_html, from_html)}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data())
 def test_mutated_forms_only_raise_parse_error(data: st.DataObject) -> None:
     """Property: a seed's JSON, XML or HTML form with a slice cut out or junk put in is

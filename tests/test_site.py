@@ -29,7 +29,14 @@ from syriaevents._cli import main
 from syriaevents._formats._frame import relative_href
 from syriaevents._site_html import day_page, document_page, index_page, tag_page
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, HAND_WRITTEN_PAGES, read
+from .conftest import (
+    ARTICLE_SEEDS,
+    EVENT_SEEDS,
+    HAND_WRITTEN_DAYS,
+    HAND_WRITTEN_PAGES,
+    examples,
+    read,
+)
 
 
 class _Links(HTMLParser):
@@ -194,7 +201,7 @@ def test_a_page_stating_a_hostile_path_is_refused(slug: str) -> None:
 _SEGMENT = st.sampled_from(["news", "2017", "05", "4", "a", "tags", "articles", "index"])
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(
     target=st.lists(_SEGMENT, max_size=4).map(lambda folders: [*folders, "page.html"]),
     folder=st.lists(_SEGMENT, max_size=5),
