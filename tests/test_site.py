@@ -7,6 +7,7 @@ import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import attrs
 import html5lib
@@ -212,3 +213,23 @@ def test_relative_links_agree_with_posixpath(target: list[str], folder: list[str
     expected = posixpath.relpath("/".join(target), "/".join(folder) or ".")
     expected = expected if expected.startswith("../") else f"./{expected}"
     assert relative_href("/".join(target), "/".join(folder)) == expected
+
+
+def test_timelines_on_the_index_tag_and_event_pages(site: Path) -> None:
+    """Events per month on the index and each tag page, related months on event pages:
+    inline SVG (no script), each bar titled with its month and count."""
+    event = parse_event(read(EVENT_SEEDS["000"]))
+    pages = {
+        "index": read(site / "index.html"),
+        "tag": read(site / "tags/syria.html"),
+        "event": read(site / f"{event.path.lstrip('/')}.html"),
+    }
+    for name, text in pages.items():
+        svg = text[text.index("<svg") : text.index("</svg>") + len("</svg>")]
+        root = ElementTree.fromstring(svg)
+        assert root.get("role") == "img", name
+        assert root.get("aria-label"), name
+        bars = root.findall(".//{http://www.w3.org/2000/svg}rect")
+        assert bars, name
+        assert all(bar.find("{http://www.w3.org/2000/svg}title") is not None for bar in bars)
+        assert "<script" not in svg
