@@ -43,6 +43,9 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     ),
     "unclosed XML": (from_xml, lambda n: "<event>" + "<title>" * (n // 7)),
     "HTML soup": (from_html, lambda n: "<div><p>" * (n // 8)),
+    "HTML '<a ' repeated": (from_html, lambda n: "<a " * (n // 3)),
+    "HTML '<!--' repeated": (from_html, lambda n: "<!--" * (n // 4)),
+    "HTML '</' repeated": (from_html, lambda n: "</" * (n // 2)),
     "JSON string": (from_json, lambda n: '{"type": "event", "title": "' + "a" * n),
 }
 

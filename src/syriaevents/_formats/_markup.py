@@ -154,9 +154,10 @@ _STEP = re.compile(
 _ATTRIBUTE = re.compile(rf'({_ATTRIBUTE_NAME})="([^"]*+)"')
 # An end tag: "</", its name, ">" (group: name).
 _END_TAG = re.compile(rf"</({_NAME}){_SPACE}*+>")
-# The end of a comment: "-->", or "--!>" as HTML5 also takes. Searched for from the
-# "--" of "<!--", which reads "<!-->" and "<!--->" as empty comments, as HTML5 does.
+# The end of a comment: "-->", or "--!>" as HTML5 also takes.
 _COMMENT_END = re.compile(r"--!?>")
+# HTML5's empty comments that end early: "<!-->" and "<!--->".
+_ABRUPT_COMMENTS = ("<!-->", "<!--->")
 # The document type of an HTML5 page, any case: "<!DOCTYPE html>".
 _DOCTYPE = re.compile(rf"<!doctype{_SPACE}++html{_SPACE}*+>", re.IGNORECASE)
 # The parts of a start tag, for saying where one that _STEP refused went wrong.
@@ -298,7 +299,10 @@ def _attributes(
 def _skip_declaration(text: str, offset: int, order: int) -> int:
     """The end of the comment or document type that starts at ``offset``."""
     if text.startswith("<!--", offset):
-        end = _COMMENT_END.search(text, offset + 2)
+        for abrupt in _ABRUPT_COMMENTS:
+            if text.startswith(abrupt, offset):
+                return offset + len(abrupt)
+        end = _COMMENT_END.search(text, offset + 4)
         if end is None:
             raise _error(text, offset, "expected '-->' to end the comment")
         return end.end()
