@@ -49,8 +49,8 @@ def growth_slope(
     """How the cost of ``read_back(make(n))`` grows with n: the slope of log(time) over
     log(n), fitted to ``sizes``. 1 is linear, 2 quadratic.
 
-    Each time is the best of five repeats (a busy machine only ever adds time), each
-    repeat enough calls to last a few milliseconds, the cyclic collector paused.
+    Each time is the best of nine repeats (a busy machine only ever adds time), each
+    repeat enough calls to last ten milliseconds, the cyclic collector paused.
     """
     points = []
     for size in sizes:
@@ -58,8 +58,8 @@ def growth_slope(
         started = time.perf_counter()
         _attempt(read_back, text)
         once = time.perf_counter() - started
-        number = max(1, min(10_000, int(0.005 / max(once, 1e-7))))
-        runs = timeit.repeat(partial(_attempt, read_back, text), number=number, repeat=5)
+        number = max(1, min(10_000, int(0.01 / max(once, 1e-7))))
+        runs = timeit.repeat(partial(_attempt, read_back, text), number=number, repeat=9)
         points.append((math.log(size), math.log(min(runs) / number)))
     mean_x = sum(x for x, _ in points) / len(points)
     mean_y = sum(y for _, y in points) / len(points)
@@ -71,6 +71,22 @@ def growth_slope(
 SIZES = (1, 4, 16)
 # Linear growth fits a slope near 1, quadratic near 2: the bound leaves room for noise.
 MAX_SLOPE = 1.4
+
+
+def assert_linear(read_back: Callable[[str], object], make: Callable[[int], str]) -> None:
+    """The cost of ``read_back(make(n))`` grows about linearly with n.
+
+    A quadratic reader shows a slope near 2 every time; load on the machine that
+    happens to fall on the largest size can lift one fit, so a fit above the bound is
+    taken again, up to three times, before the check fails.
+    """
+    slopes = []
+    for _ in range(3):
+        slopes.append(growth_slope(read_back, make, SIZES))
+        if slopes[-1] < MAX_SLOPE:
+            return
+    raise AssertionError(f"growth slopes {slopes} are all {MAX_SLOPE} or more: not linear")
+
 
 # Hostile pages of n units. Each unit is large enough for the quadratic html.parser this
 # reader replaced to show its slope near 2 (checked once against it: '<a ', '<!--',
@@ -108,7 +124,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 @pytest.mark.parametrize("case", HOSTILE)
 def test_hostile_pages_cost_linear_time(case: str) -> None:
     """Four and sixteen times the page cost at most about as much more time."""
-    assert growth_slope(from_html, HOSTILE[case], SIZES) < MAX_SLOPE
+    assert_linear(from_html, HOSTILE[case])
 
 
 def _article_with_comments(n: int) -> Article:
@@ -155,7 +171,7 @@ def test_written_pages_cost_linear_time(case: str) -> None:
     """Reading a page to_html wrote grows linearly with the page."""
     model = WRITTEN[case](4)
     assert from_html(to_html(model)) == model
-    assert growth_slope(from_html, lambda n: to_html(WRITTEN[case](n)), SIZES) < MAX_SLOPE
+    assert_linear(from_html, lambda n: to_html(WRITTEN[case](n)))
 
 
 # --- what the reader refuses, and where ---------------------------------------------------
