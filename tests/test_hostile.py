@@ -47,6 +47,19 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "HTML '<!--' repeated": (from_html, lambda n: "<!--" * (n // 4)),
     "HTML '</' repeated": (from_html, lambda n: "</" * (n // 2)),
     "JSON string": (from_json, lambda n: '{"type": "event", "title": "' + "a" * n),
+    "XML nested in <type>": (from_xml, lambda n: "<event><type>" + "<a>" * (n // 3)),
+    "XML depth of many digits": (
+        from_xml,
+        lambda n: (
+            "<article><title>T</title><comments><comment><depth>"
+            + "9" * n
+            + "</depth><author>A</author></comment></comments></article>"
+        ),
+    ),
+    "JSON key repeated": (
+        from_json,
+        lambda n: '{"type": "event", ' + '"title": "x", ' * (n // 14) + '"date": "2017-01-01"}',
+    ),
 }
 
 
