@@ -144,8 +144,10 @@ _ATTRIBUTE_NAME = r"[a-zA-Z][a-zA-Z0-9_.:-]*+"
 _VALUE = r'"[^"<]*+"'
 # One step of the scan: the text up to the next "<", then the tag there if it is an
 # end tag as the writer spells it or a start tag (groups: text, end tag's name, start
-# tag's name, its attributes as written, "/" or ""). Every quantifier is possessive,
-# and a value stops at "<": the step never backtracks and scans nothing twice.
+# tag's name, its attributes as written, "/" or ""). Every quantifier is possessive and
+# a value stops at "<", so a step reads each character once at most, and a tag it
+# gives up on (which ends the scan with a ParseError) costs at most the way to the
+# next "<".
 _STEP = re.compile(
     rf"([^<]*+)(?:</({_NAME})>|<({_NAME})((?:{_SPACE}++{_ATTRIBUTE_NAME}={_VALUE})*+)"
     rf"{_SPACE}*+(/?)>)?"
