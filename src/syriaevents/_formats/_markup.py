@@ -168,6 +168,8 @@ _SPACES = re.compile(rf"{_SPACE}*+")
 _TAG_END = re.compile(r"/?>")
 _ATTRIBUTE_START = re.compile(rf"{_ATTRIBUTE_NAME}")
 _QUOTED = re.compile(_VALUE)
+# How much of a name an error message quotes.
+_SHOWN = 40
 
 
 def parse_markup(text: str, grammar: Grammar) -> Tree:
@@ -266,20 +268,25 @@ def _end_tag(text: str, offset: int, parent: Element) -> int:
     if name.lower() == parent.tag:
         return end_tag.end()
     if parent.tag == "#document":
-        raise _error(text, offset, f"expected no end tag here, found </{name}>")
+        raise _error(text, offset, f"expected no end tag here, found </{_short(name)}>")
     raise _error(
         text,
         offset,
         f"expected </{parent.tag}> (for <{parent.tag}> {_where(text, parent.start)}),"
-        f" found </{name}>",
+        f" found </{_short(name)}>",
     )
+
+
+def _short(name: str) -> str:
+    """A name as an error message quotes it: whole if short, else its start."""
+    return name if len(name) <= _SHOWN else f"{name[:_SHOWN]}..."
 
 
 def _known_name(text: str, offset: int, name: str, grammar: Grammar) -> str:
     """An element name in the grammar's spelling (names are case-insensitive)."""
     lower = name.lower()
     if lower not in grammar.elements:
-        raise _error(text, offset, f"expected an element of the HTML form, found <{name}>")
+        raise _error(text, offset, f"expected an element of the HTML form, found <{_short(name)}>")
     return lower
 
 
@@ -291,7 +298,9 @@ def _attributes(
     for written, value in found:
         name = written.lower()
         if name not in grammar.attributes and not name.startswith(grammar.attribute_prefixes):
-            raise _error(text, offset, f"expected an attribute of the HTML form, found {written!r}")
+            raise _error(
+                text, offset, f"expected an attribute of the HTML form, found {_short(written)!r}"
+            )
         if name in attributes:
             raise _error(text, offset, f"expected the attribute {name!r} once in a start tag")
         attributes[name] = unescape(value) if "&" in value else value

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
-from .._converter import KINDS
+from .._converter import KINDS, shown
 from .._errors import ParseError
 from .._models import (
     Article,
@@ -451,7 +451,7 @@ def _date(tree: Tree, item: Element) -> datetime.date:
     try:
         return datetime.date.fromisoformat(value or "")
     except ValueError as exc:
-        raise tree.error(item, f"expected a date YYYY-MM-DD, found {value!r:.40}") from exc
+        raise tree.error(item, f"expected a date YYYY-MM-DD, found {shown(value)}") from exc
 
 
 def _maybe_date(tree: Tree, parent: Element, class_name: str) -> datetime.date | None:
@@ -481,7 +481,7 @@ def _read_event(tree: Tree, article: Element) -> Event:
         try:
             moment = datetime.datetime.fromisoformat(stamp) if stamp else None
         except ValueError as exc:
-            raise tree.error(item, f"expected a timestamp, found {stamp!r:.40}") from exc
+            raise tree.error(item, f"expected a timestamp, found {shown(stamp)}") from exc
         changes.append(Change(title=title, path=path, kind=kind, timestamp=moment))
     related = []
     for item in tree.with_class(article, "related-event"):
@@ -545,7 +545,7 @@ _MAX_DEPTH_DIGITS = 6
 def _depth(tree: Tree, comment: Element) -> int:
     depth = comment.attrs.get("data-depth", "")
     if not (depth.isascii() and depth.isdecimal() and len(depth) <= _MAX_DEPTH_DIGITS):
-        raise tree.error(comment, f"expected a comment's data-depth, found {depth!r:.20}")
+        raise tree.error(comment, f"expected a comment's data-depth, found {shown(depth)}")
     return int(depth)
 
 
