@@ -42,6 +42,9 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     ),
     "unclosed XML": (from_xml, lambda n: "<event>" + "<title>" * (n // 7)),
     "HTML soup": (from_html, lambda n: "<div><p>" * (n // 8)),
+    "HTML '<a ' repeated": (from_html, lambda n: "<a " * (n // 3)),
+    "HTML '<!--' repeated": (from_html, lambda n: "<!--" * (n // 4)),
+    "HTML '</' repeated": (from_html, lambda n: "</" * (n // 2)),
     "JSON string": (from_json, lambda n: '{"type": "event", "title": "' + "a" * n),
     # Each a pattern that once backtracked in parse_article: spaces inside a Markdown
     # headline, a byline, runs of "[", related lines, slash credits.
@@ -65,6 +68,19 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "sentences in a photo line": (
         parse_article,
         lambda n: "Support The Moscow Times!\n\nT x\n\n" + "A b. " * (n // 5) + "\n\nText.",
+    ),
+    "XML nested in <type>": (from_xml, lambda n: "<event><type>" + "<a>" * (n // 3)),
+    "XML depth of many digits": (
+        from_xml,
+        lambda n: (
+            "<article><title>T</title><comments><comment><depth>"
+            + "9" * n
+            + "</depth><author>A</author></comment></comments></article>"
+        ),
+    ),
+    "JSON key repeated": (
+        from_json,
+        lambda n: '{"type": "event", ' + '"title": "x", ' * (n // 14) + '"date": "2017-01-01"}',
     ),
 }
 
