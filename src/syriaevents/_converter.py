@@ -17,12 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, get_args, get_origin
 
 import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import AttributeValidationNote, IterableValidationError, IterableValidationNote
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.orjson import make_converter
 
-from ._errors import ParseError
+from ._errors import InvalidFieldError, ParseError
 from ._models import (
     Article,
     Change,
@@ -55,8 +55,6 @@ KINDS: dict[str, type] = {"event": Event, "article": Article, "day": Day}
 _MODELS = (Source, RelatedEvent, Change, Image, Link, Article, ListedEvent)
 _OUTLINE_KEYS = frozenset({"depth", "author", "body"})
 
-# The start of a model validator's message: "expected a valid value: Source.url must".
-_VALIDATOR_FIELD = re.compile(r"expected a valid value: [A-Z]\w*\.(\w+) ")
 # The only timestamp form the writers produce (dates are checked by shape below).
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 # Lists and objects nested deeper than this are refused before anything looks inside
@@ -302,15 +300,25 @@ def _explain(fields: dict[str, Any], model: type, error: Exception) -> ParseErro
     try:
         _EXPLAINER.structure(fields, model)
     except Exception as detailed:
-        for message in cattrs.transform_error(detailed, path="$", format_exception=_describe):
-            text, _, where = message.rpartition(" @ ")
-            path = where.removeprefix("$").lstrip(".")
-            # A model's validator names its field ("Source.url must be ..."): point at it.
-            field = _VALIDATOR_FIELD.match(text)
-            if field and not path.endswith(field.group(1)):
-                path = f"{path}.{field.group(1)}" if path else field.group(1)
-            return ParseError(text, path=path or None)
+        path, found = _first_failure(detailed, "")
+        if isinstance(found, InvalidFieldError) and not path.endswith(found.field):
+            path = f"{path}.{found.field}" if path else found.field  # its validator's field
+        return ParseError(_describe(found, None), path=path or None)
     return ParseError(_describe(error, None))
+
+
+def _first_failure(error: BaseException, path: str) -> tuple[str, BaseException]:
+    """The first failure inside cattrs' error groups, with the field path to it: groups
+    name their members' places in notes (an attribute's name, a list's index)."""
+    while isinstance(error, BaseExceptionGroup) and error.exceptions:
+        inner = error.exceptions[0]
+        for note in getattr(inner, "__notes__", ()):
+            if isinstance(note, AttributeValidationNote):
+                path = f"{path}.{note.name}" if path else note.name
+            elif isinstance(note, IterableValidationNote):
+                path = f"{path}[{note.index}]"
+        error = inner
+    return path, error
 
 
 def _describe(exc: BaseException, _: object) -> str:
