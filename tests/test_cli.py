@@ -112,8 +112,9 @@ def test_a_day_page_gives_its_events_their_tags(tmp_path: Path) -> None:
     (source / "index.md").write_text(day, "utf-8")
     assert main(["build", str(source), "-o", str(tmp_path / "out")]) == 0
     written = tmp_path / "out" / f"{SEED_000.path.lstrip('/')}.json"
-    tags = from_json(written.read_text(encoding="utf-8")).tags
-    assert tags == ("Astana talks", "Iran", "Russia", "Turkey")
+    event = from_json(written.read_text(encoding="utf-8"))
+    assert isinstance(event, Event)
+    assert event.tags == ("Astana talks", "Iran", "Russia", "Turkey")
     # The day page read is the one written, byte for byte.
     assert (tmp_path / "out/news/2017/05/4/index.md").read_text(encoding="utf-8") == day
     assert (tmp_path / "out/tags/astana-talks.html").is_file()

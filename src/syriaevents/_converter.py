@@ -28,6 +28,7 @@ from ._models import (
     Change,
     Comment,
     Day,
+    Document,
     Event,
     Image,
     Link,
@@ -275,7 +276,7 @@ def unstructure(obj: object) -> dict[str, Any]:
     return {"type": kind, **data}
 
 
-def structure(data: object) -> Any:
+def structure(data: object) -> Document:
     """Build the model a plain-data document describes; :class:`ParseError` if it can't."""
     if not isinstance(data, dict):
         raise ParseError(f"expected an object with a 'type', found {type(data).__name__}")
@@ -289,9 +290,10 @@ def structure(data: object) -> Any:
     fields = dict(data)
     del fields["type"]
     try:
-        return _STRUCTURE[model](fields, model)
+        document: Document = _STRUCTURE[model](fields, model)
     except Exception as exc:
         raise _explain(fields, model, exc) from exc
+    return document
 
 
 def _explain(fields: dict[str, Any], model: type, error: Exception) -> ParseError:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 
 from .._converter import KINDS, shown
 from .._dates import human_date
@@ -20,6 +19,7 @@ from .._models import (
     Change,
     Comment,
     Day,
+    Document,
     Event,
     Image,
     Link,
@@ -313,7 +313,7 @@ _GRAMMAR = Grammar(
 )
 
 
-def from_html(text: str | bytes) -> Any:
+def from_html(text: str | bytes) -> Document:
     """Read a page written by :func:`to_html` back into its model."""
     tree = parse_markup(as_text(text, "from_html"), _GRAMMAR)
     for node in tree.by_tag.get("article", ()):
@@ -514,7 +514,7 @@ def _read_day(tree: Tree, article: Element) -> Day:
     )
 
 
-_READERS: dict[str, Callable[[Tree, Element], object]] = {
+_READERS: dict[str, Callable[[Tree, Element], Document]] = {
     "event": _read_event,
     "article": _read_article,
     "day": _read_day,
@@ -530,7 +530,7 @@ def _looks_like_html(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:15].lower().startswith(("<!doctype html", "<html"))
 
 
-def _read(text: str, hints: ReadHints) -> Any:
+def _read(text: str, hints: ReadHints) -> Document:
     return from_html(text)
 
 

@@ -16,6 +16,7 @@ import orjson
 
 from .._converter import check_nesting, containers, field_path, shown, structure, unstructure
 from .._errors import ParseError
+from .._models import Document
 from . import Form, ReadHints
 
 __all__ = ["FORM", "from_json", "to_json"]
@@ -30,7 +31,7 @@ def to_json(obj: object) -> str:
     return orjson.dumps(unstructure(obj), option=_OPTIONS).decode("utf-8")
 
 
-def from_json(text: str | bytes) -> Any:
+def from_json(text: str | bytes) -> Document:
     """Read a JSON document written by :func:`to_json` into the model it names."""
     if not isinstance(text, _TEXT_TYPES):
         raise TypeError(f"from_json() takes str or bytes, not {type(text).__name__}")
@@ -90,7 +91,7 @@ def _looks_like_json(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n").startswith("{")
 
 
-def _read(text: str, hints: ReadHints) -> Any:
+def _read(text: str, hints: ReadHints) -> Document:
     return from_json(text)
 
 

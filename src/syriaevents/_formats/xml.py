@@ -17,6 +17,7 @@ import xmltodict
 
 from .._converter import KINDS, MAX_NESTING, shown, structure, unstructure
 from .._errors import ParseError
+from .._models import Document
 from .._text import as_text
 from . import Form, ReadHints
 
@@ -106,7 +107,7 @@ def _elements(data: dict[str, Any], items: dict[str, str]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def from_xml(text: str | bytes) -> Any:
+def from_xml(text: str | bytes) -> Document:
     """Read an XML document written by :func:`to_xml` into the model its root names."""
     text = as_text(text, "from_xml")
     try:
@@ -207,7 +208,7 @@ def _looks_like_xml(text: str) -> bool:
     return start.startswith("<") and not start.startswith(("<!doctype html", "<html"))
 
 
-def _read(text: str, hints: ReadHints) -> Any:
+def _read(text: str, hints: ReadHints) -> Document:
     return from_xml(text)
 
 
