@@ -529,3 +529,21 @@ def test_byline_after_the_headline() -> None:
     article = parse_article("A Headline Here\n\nBy Jane Roe and John Doe\n\nText.\n")
     assert article.authors == ("Jane Roe", "John Doe")
     assert article.body == ("Text.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "what"),
+    [
+        ("# Sources\n\n| file | url |\n| --- | --- |\n| a.txt | x |\n", 4, "a table"),
+        ("Notes\n\nSee:\n\n|:---|---:|\n", 5, "a table"),
+        ("# Read me\n\nInstall it:\n\n```sh\npip install .\n```\n", 5, "a code block"),
+    ],
+)
+def test_markdown_documentation_is_no_article(text: str, line: int, what: str) -> None:
+    """A README or a SOURCES.md (tables, code blocks) is refused, never published as an
+    article; a pipe or a backtick in a sentence is not documentation."""
+    with pytest.raises(ParseError, match=f"documentation \\({what}\\)") as raised:
+        parse_article(text)
+    assert raised.value.line == line
+    article = parse_article("A Headline Here\n\nThe vote was 3 | 2, said `Reuters` --- late.\n")
+    assert article.body == ("The vote was 3 | 2, said `Reuters` --- late.",)
