@@ -6,7 +6,9 @@ import contextlib
 import datetime
 import gc
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import html5lib
 import pytest
@@ -36,7 +38,11 @@ from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, SEEDS, at_full_size, exa
 from .strategies import outlines, thread_text
 
 ARTICLES = DATA / "articles"
-FORMS = [(to_json, from_json), (to_xml, from_xml), (to_html, from_html)]
+FORMS: list[tuple[Callable[[Any], str], Callable[[str], object]]] = [
+    (to_json, from_json),
+    (to_xml, from_xml),
+    (to_html, from_html),
+]
 
 
 def _outline(article: Article) -> list[tuple[int, str | None, tuple[str, ...]]]:

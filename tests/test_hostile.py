@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -105,7 +106,11 @@ def test_load_of_any_bytes_only_raises_parse_error(
         load(path)
 
 
-_FORMS = {"json": (to_json, from_json), "xml": (to_xml, from_xml), "html": (to_html, from_html)}
+_FORMS: dict[str, tuple[Callable[[Any], str], Callable[[str], object]]] = {
+    "json": (to_json, from_json),
+    "xml": (to_xml, from_xml),
+    "html": (to_html, from_html),
+}
 
 
 @settings(max_examples=examples(300), deadline=None)

@@ -9,7 +9,8 @@ See ``docs/formats.md``.
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+import codecs
+from typing import Any, NoReturn, overload
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
 
@@ -78,33 +79,80 @@ class _StrictExpat:
         return parser
 
 
-def to_xml(obj: object) -> str:
-    """Write a model as an XML document: UTF-8 declaration, compact, newline at the end."""
+_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+
+
+@overload
+def to_xml(obj: object, *, encoding: None = None) -> str: ...
+@overload
+def to_xml(obj: object, *, encoding: str) -> bytes: ...
+def to_xml(obj: object, *, encoding: str | None = None) -> str | bytes:
+    """Write a model as an XML document: UTF-8 declaration, compact, newline at the end.
+
+    Text by default; with ``encoding="utf-8"`` the document's bytes, as lxml and file
+    writers take them (the declaration names UTF-8, so no other encoding is offered).
+    """
+    if encoding is not None and codecs.lookup(encoding).name != "utf-8":
+        raise ValueError(f"to_xml writes UTF-8 only, not {encoding!r}")
     data = unstructure(obj)
     kind = data.pop("type")
-    return str(xmltodict.unparse({kind: _elements(data, ITEM_ELEMENTS[kind])})) + "\n"
+    parts = [_DECLARATION, f"<{kind}>"]
+    _write_fields(parts, data, ITEM_ELEMENTS[kind])
+    parts.append(f"</{kind}>\n")
+    text = "".join(parts)
+    return text if encoding is None else text.encode("utf-8")
 
 
 # Fields that hold a date or a timestamp, written in ISO 8601 as in JSON.
-_DATE_FIELDS = ("date", "timestamp", "previous")
+_DATE_FIELDS = frozenset({"date", "timestamp", "previous"})
 
 
-def _elements(data: dict[str, Any], items: dict[str, str]) -> dict[str, Any]:
-    """Plain data (fresh from the converter) in xmltodict's shape, changed in place:
-    dates spelled out, lists wrapped, empty fields left out."""
-    for key in _DATE_FIELDS:
-        value = data.get(key)
-        if value is not None:
-            data[key] = value.isoformat()
-    for key, item in items.items():
-        value = data.get(key)
-        if value is not None:
-            data[key] = (
-                {item: [_elements(v, items) if type(v) is dict else v for v in value]}
-                if value
-                else None
-            )
-    return {key: value for key, value in data.items() if value is not None}
+def _write_fields(parts: list[str], data: dict[str, Any], items: dict[str, str]) -> None:
+    """Append the elements of plain data (fresh from the converter) to ``parts``: one
+    per field in order, lists wrapped, empty fields left out.
+
+    Writes what ``xmltodict.unparse`` wrote before, byte for byte (the tests compare).
+    """
+    for key, value in data.items():
+        if value is None:
+            continue
+        item = items.get(key)
+        if item is None:
+            text = value if type(value) is str else _spelled(key, value)
+            parts.append(f"<{key}>{_escaped(text)}</{key}>")
+        elif value:
+            parts.append(f"<{key}>")
+            for member in value:
+                if type(member) is dict:
+                    parts.append(f"<{item}>")
+                    _write_fields(parts, member, items)
+                    parts.append(f"</{item}>")
+                else:
+                    text = member if type(member) is str else _spelled(item, member)
+                    parts.append(f"<{item}>{_escaped(text)}</{item}>")
+            parts.append(f"</{key}>")
+
+
+def _spelled(key: str, value: object) -> str:
+    """A value other than text as xmltodict spelled it (dates as JSON spells them)."""
+    if key in _DATE_FIELDS:
+        return str(value.isoformat())  # type: ignore[attr-defined]
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _escaped(text: str) -> str:
+    """Text as xml.sax.saxutils escapes element text: &, < and >, nothing else."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
 
 
 def from_xml(text: str | bytes) -> Document:
