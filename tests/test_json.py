@@ -240,3 +240,20 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 def test_hostile_documents_cost_linear_time(case: str) -> None:
     """Four and sixteen times the document cost at most about as much more time."""
     assert_linear(from_json, HOSTILE[case])
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_an_unknown_key_is_refused_at_its_object(data: st.DataObject) -> None:
+    """Property: a key no model has, in any object of any seed's JSON (comments' outline
+    entries aside, which say so their own way), is a ParseError naming the key, at the
+    path of the object holding it."""
+    document = _data(data.draw(st.sampled_from(SEEDS)))
+    objects = [(path, found) for path, found in _objects(document) if "comments" not in path]
+    path, chosen = data.draw(st.sampled_from(objects))
+    # "type" below the root is a field no model has; at the root it names the kind.
+    keys = ["colour", "layout", "Title"] + (["type"] if path else [])
+    chosen[data.draw(st.sampled_from(keys))] = "x"
+    with pytest.raises(ParseError, match="expected no other fields, found") as raised:
+        from_json(orjson.dumps(document))
+    assert raised.value.path == (path or None)

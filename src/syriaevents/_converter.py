@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import AttributeValidationNote, IterableValidationError, IterableValidationNote
 from cattrs.fns import identity
@@ -194,13 +195,40 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+# The fields each model's structuring accepts: its attributes but ``layout``.
+_KNOWN_KEYS = {
+    model: frozenset(field.name for field in attrs.fields(model) if field.name != "layout")
+    for model in (*_MODELS, Event, Day)
+}
+# What the converter leaves as it is: orjson writes dates natively (in ISO 8601), and
+# the XML writer spells them the same way.
+_AS_THEY_ARE = frozenset(
+    {
+        datetime.date,
+        datetime.datetime,
+        tuple[str, ...],
+        str | None,
+        datetime.date | None,
+        datetime.datetime | None,
+    }
+)
+
+
+def _check_keys(data: object, model: type) -> None:
+    """ForbiddenExtraKeysError, as cattrs raises it, for a key ``model`` has no field for.
+
+    One subset test per object: cheaper than cattrs' own check, which builds a set.
+    """
+    known = _KNOWN_KEYS[model]
+    if type(data) is dict and not data.keys() <= known:
+        raise cattrs.ForbiddenExtraKeysError("", model, set(data) - known)
+
+
 def _make(*, detailed: bool) -> cattrs.Converter:
-    converter = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
-    # Dates and tuples of text stay as they are: orjson writes them natively (dates in
-    # ISO 8601), and the XML writer spells them the same way.
-    converter.register_unstructure_hook(datetime.date, identity)
-    converter.register_unstructure_hook(datetime.datetime, identity)
-    converter.register_unstructure_hook_func(lambda type_: type_ == tuple[str, ...], identity)
+    # The detailed twin lets cattrs refuse unknown keys, so that its errors name them;
+    # the fast one checks them itself (_check_keys), before structuring each object.
+    converter = make_converter(forbid_extra_keys=detailed, detailed_validation=detailed)
+    converter.register_unstructure_hook_func(_AS_THEY_ARE.__contains__, identity)
     # The detailed twin checks text itself, so that its errors name the field.
     converter.register_structure_hook(str, _structure_str if detailed else _pass_str)
     converter.register_structure_hook(datetime.date, _structure_date)
@@ -216,6 +244,9 @@ def _make(*, detailed: bool) -> cattrs.Converter:
             if not detailed:
                 if structure_item is _pass_str:
                     return tuple(value)
+                if item_type in _KNOWN_KEYS:
+                    for item in value:
+                        _check_keys(item, item_type)
                 return tuple([structure_item(item, item_type) for item in value])
             items, errors = [], []
             for index, item in enumerate(value):
@@ -235,10 +266,17 @@ def _make(*, detailed: bool) -> cattrs.Converter:
     is_thread = lambda type_: type_ == tuple[Comment, ...]  # noqa: E731
     converter.register_unstructure_hook_func(is_thread, _unstructure_thread)
     converter.register_structure_hook_func(is_thread, _structure_thread)
+
+    def unstructure_models(type_: Any) -> Callable[[tuple[object, ...]], list[object]]:
+        unstructure_item = converter.get_unstructure_hook(get_args(type_)[0])
+        return lambda value: [unstructure_item(item) for item in value]
+
+    is_models = lambda type_: _is_homogeneous_tuple(type_) and get_args(type_)[0] in _MODELS  # noqa: E731
+    converter.register_unstructure_hook_factory(is_models, unstructure_models)
     for model in _MODELS:
         converter.register_unstructure_hook(model, make_dict_unstructure_fn(model, converter))
         converter.register_structure_hook(
-            model, make_dict_structure_fn(model, converter, _cattrs_forbid_extra_keys=True)
+            model, make_dict_structure_fn(model, converter, _cattrs_forbid_extra_keys=detailed)
         )
     # ``layout`` is how one page happened to be written: not content, never stored.
     omit = override(omit=True)
@@ -248,14 +286,19 @@ def _make(*, detailed: bool) -> cattrs.Converter:
         )
         converter.register_structure_hook(
             page,
-            make_dict_structure_fn(page, converter, _cattrs_forbid_extra_keys=True, layout=omit),
+            make_dict_structure_fn(
+                page, converter, _cattrs_forbid_extra_keys=detailed, layout=omit
+            ),
         )
     return converter
 
 
 CONVERTER = _make(detailed=False)
-# Each kind's structuring function, looked up once rather than dispatched per document.
+# Each kind's functions, looked up once rather than dispatched per document.
 _STRUCTURE = {model: CONVERTER.get_structure_hook(model) for model in KINDS.values()}
+_UNSTRUCTURE = {
+    model: (kind, CONVERTER.get_unstructure_hook(model)) for kind, model in KINDS.items()
+}
 # Built the same way, but slower: used only to say where a failed document went wrong.
 _EXPLAINER = _make(detailed=True)
 
@@ -271,9 +314,11 @@ def kind_of(obj: object) -> str:
 
 def unstructure(obj: object) -> dict[str, Any]:
     """A model as plain data, its kind first: ``{"type": "event", "date": ..., ...}``."""
-    kind = kind_of(obj)
-    data: dict[str, Any] = CONVERTER.unstructure(obj)
-    return {"type": kind, **data}
+    found = _UNSTRUCTURE.get(type(obj))
+    if found is None:
+        kind_of(obj)  # raises the TypeError naming the models
+    kind, unstructure_fields = found  # type: ignore[misc]
+    return {"type": kind, **unstructure_fields(obj)}
 
 
 def structure(data: object) -> Document:
@@ -290,6 +335,7 @@ def structure(data: object) -> Document:
     fields = dict(data)
     del fields["type"]
     try:
+        _check_keys(fields, model)
         document: Document = _STRUCTURE[model](fields, model)
     except Exception as exc:
         raise _explain(fields, model, exc) from exc

@@ -9,6 +9,7 @@ numbers, blank lines) is a layout fact that the reader of a form may keep in
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from itertools import zip_longest
@@ -70,13 +71,25 @@ def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, prob
     )
 
 
+# The printable ASCII characters, as bytes.
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+# Text longer than this is checked by its bytes when it is ASCII (a related event's
+# title often runs to hundreds of characters): faster than isprintable(), which looks
+# every character up in the Unicode database.
+_SHORT = 64
+
+
 def _is_plain_line(value: object) -> bool:
     """The common case, decided fast: printable text, not empty, not padded.
 
     Every forbidden character is unprintable, so printable text needs no closer look;
     text that is not printable (a tab, a no-break space) gets the full check.
     """
-    return type(value) is str and value.isprintable() and value != "" and value == value.strip()
+    if type(value) is not str or value == "" or value != value.strip():
+        return False
+    if len(value) > _SHORT and value.isascii():
+        return not value.encode().translate(None, _PRINTABLE_ASCII)
+    return value.isprintable()
 
 
 def _text_line(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -126,7 +139,8 @@ def _paragraphs(instance: object, attribute: attrs.Attribute[Any], value: object
 
 def _tags(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     for tag in value:
-        if not _is_plain_line(tag):
+        # _is_plain_line for short text, inlined: a call per tag would cost as much.
+        if not (type(tag) is str and tag.isprintable() and tag != "" and tag == tag.strip()):
             _text_line(instance, attribute, tag)
 
 
@@ -153,6 +167,13 @@ def _optional_url(instance: object, attribute: attrs.Attribute[Any], value: obje
         _url(instance, attribute, value)
 
 
+@functools.lru_cache(maxsize=4096)
+def _named_date(year: str, month: str, day: str) -> datetime.date:
+    """The date a path's digits name (remembered: an archive names a few thousand days,
+    and converting three numbers costs as much as matching the whole path)."""
+    return datetime.date(int(year), int(month), int(day))
+
+
 def _path_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> datetime.date:
     """Check an archive event path and return the date it names."""
     match = EVENT_PATH.fullmatch(value) if type(value) is str else None
@@ -167,7 +188,7 @@ def _path_date(instance: object, attribute: attrs.Attribute[Any], value: object)
         )
     assert match is not None
     try:
-        return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        return _named_date(*match.group(1, 2, 3))
     except ValueError:
         _fail(instance, attribute, value, "must name a date that exists")
         raise
