@@ -196,7 +196,7 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 
 
 # The fields each model's structuring accepts: its attributes but ``layout``.
-_KNOWN_KEYS = {
+_KNOWN_KEYS: dict[type, frozenset[str]] = {
     model: frozenset(field.name for field in attrs.fields(model) if field.name != "layout")
     for model in (*_MODELS, Event, Day)
 }
