@@ -32,6 +32,7 @@ def test_all_is_pinned() -> None:
         "from_json",
         "from_markdown",
         "from_xml",
+        "iter_json_lines",
         "iter_load",
         "json_schema",
         "load",
@@ -45,6 +46,7 @@ def test_all_is_pinned() -> None:
         "tag_article",
         "to_html",
         "to_json",
+        "to_json_lines",
         "to_markdown",
         "to_xml",
     ]

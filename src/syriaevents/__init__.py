@@ -5,7 +5,8 @@ Read an archive page with :func:`parse_event` (and write it back with
 with :func:`parse` or :func:`load`, rank related events with :func:`related` or an
 :class:`Archive`, and move any model between the archive's JSON,
 XML and HTML forms with ``to_json``/``from_json``, ``to_xml``/``from_xml`` and
-``to_html``/``from_html``.
+``to_html``/``from_html``; many documents as JSON Lines with :func:`to_json_lines` and
+:func:`iter_json_lines`.
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -25,6 +26,7 @@ from ._formats.html import from_html, to_html
 from ._formats.json import from_json, to_json
 from ._formats.markdown import from_markdown, to_markdown
 from ._formats.xml import from_xml, to_xml
+from ._json_lines import iter_json_lines, to_json_lines
 from ._models import (
     Article,
     Change,
@@ -72,6 +74,7 @@ __all__ = [
     "from_json",
     "from_markdown",
     "from_xml",
+    "iter_json_lines",
     "iter_load",
     "json_schema",
     "load",
@@ -85,6 +88,7 @@ __all__ = [
     "tag_article",
     "to_html",
     "to_json",
+    "to_json_lines",
     "to_markdown",
     "to_xml",
 ]

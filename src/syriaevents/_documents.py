@@ -35,6 +35,8 @@ __all__ = [
     "MAX_BYTES",
     "Loaded",
     "Problem",
+    "check_kind",
+    "expect_kind",
     "files_in",
     "iter_load",
     "load",
@@ -103,20 +105,26 @@ class Loaded:
     problems: tuple[Problem, ...]
 
 
-def _check_kind(kind: str | None) -> None:
+def check_kind(kind: str | None) -> None:
+    """ValueError unless ``kind`` names a kind of document (or is None: any kind)."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+
+
+def expect_kind(document: Document, kind: str | None) -> None:
+    """ParseError unless ``document`` is of ``kind`` (None: any kind)."""
+    if kind is not None and kind_of(document) != kind:
+        raise ParseError(f"expected {_A[kind]}, found {_A[kind_of(document)]}")
 
 
 def read_document(text: str, form: Form, hints: ReadHints | None = None) -> Document:
     """Read a document of the given form; ``hints.kind`` is what it must hold."""
     hints = hints or ReadHints()
-    _check_kind(hints.kind)
+    check_kind(hints.kind)
     if form.read is None:
         raise ParseError(f"the {form.name} form cannot be read, only written")
     document = form.read(text, hints)
-    if hints.kind is not None and kind_of(document) != hints.kind:
-        raise ParseError(f"expected {_A[hints.kind]}, found {_A[kind_of(document)]}")
+    expect_kind(document, hints.kind)
     return document
 
 
@@ -218,7 +226,7 @@ def load(
     archive path (``…/news/YYYY/MM/D/<slug>.md``) takes its path from the file.
     Raises :class:`ParseError` or :class:`UnreadableFileError`, both naming the file.
     """
-    _check_kind(kind)
+    check_kind(kind)
     return load_bytes(read_bytes(path, max_bytes), os.fspath(path), kind=kind, url=url)
 
 
@@ -318,7 +326,7 @@ def iter_load(
     (:class:`ParseError` or :class:`UnreadableFileError`, naming it); ``"report"``
     yields a :class:`Problem` for each bad file and goes on.
     """
-    _check_kind(kind)
+    check_kind(kind)
     if errors not in ("stop", "report"):
         raise ValueError(f"errors must be 'stop' or 'report', not {errors!r}")
     for found in files_in([source], suffixes, follow_links=follow_links):
