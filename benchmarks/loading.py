@@ -22,8 +22,8 @@ from _report import write_section
 from syriaevents import Event, RelatedEvent, Source, iter_load, parse_event, to_markdown
 
 
-def page(index: int, rng: random.Random) -> str:
-    """One event page of ordinary size (about 2.5 kB)."""
+def event(index: int, rng: random.Random) -> Event:
+    """One event of ordinary size (one source, five related events, a summary)."""
     day = datetime.date(2011, 1, 1) + datetime.timedelta(days=rng.randrange(5000))
     related = [
         RelatedEvent(
@@ -35,7 +35,7 @@ def page(index: int, rng: random.Random) -> str:
         )
         for n in range(5)
     ]
-    event = Event(
+    return Event(
         date=day,
         title=f"Event {index}: forces advance near the city as talks continue in the capital",
         category="Syrian Civil War",
@@ -44,7 +44,11 @@ def page(index: int, rng: random.Random) -> str:
         related=related,
         tags=tuple(dict.fromkeys(tag for r in related for tag in r.tags)),
     )
-    return to_markdown(event)
+
+
+def page(index: int, rng: random.Random) -> str:
+    """One event page of ordinary size (about 2.5 kB)."""
+    return to_markdown(event(index, rng))
 
 
 def main() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from syriaevents import (
     to_json,
     to_json_lines,
 )
+from syriaevents._formats import json as json_form
 
 from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, examples, read
 from .strategies import articles, days, events
@@ -117,7 +119,15 @@ def test_a_missing_file_is_unreadable(tmp_path: Path) -> None:
 @given(text=st.text())
 def test_arbitrary_lines_only_ever_raise_parse_error(text: str) -> None:
     """Property: whatever the lines hold (surrogates included), only ParseError."""
-    try:
+    with contextlib.suppress(ParseError):
         list(iter_json_lines(text.splitlines()))
-    except ParseError:
-        pass
+
+
+def test_lines_as_written_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What to_json_lines writes takes the fast path: no line is parsed a second time."""
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("parsed twice")
+
+    monkeypatch.setattr(json_form, "_refuse_repeated_keys", refuse)
+    assert list(iter_json_lines(io.StringIO(to_json_lines(SEEDS)))) == SEEDS
