@@ -3,7 +3,7 @@
 Run ``python benchmarks/compare.py`` (needs ``pip install -e ".[test]"``). Every pair
 is timed in the same run, interleaved, and each figure is the best of several repeats,
 so that the ratios hold on a shared, noisy machine. ``--instructions`` adds the
-instruction counts of the HTML reader's rows, from ``valgrind --tool=callgrind``
+instruction counts of the JSON, XML and HTML rows, from ``valgrind --tool=callgrind``
 (deterministic, where timings are too noisy to decide). ``--write`` puts the table
 into docs/performance.md between its markers.
 """
@@ -82,7 +82,30 @@ def parse_rows() -> list[tuple[str, str, str]]:
     return rows
 
 
-def json_rows(event: Event) -> list[tuple[str, str, str]]:
+_JSON_SETUP = (
+    "import sys\n"
+    f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+    "from pathlib import Path\n"
+    "import msgspec\n"
+    "from syriaevents import from_json, parse_event, to_json\n"
+    "from _peers import CheckedEvent, MsgspecEvent, PlainEvent, peer_fields\n"
+    f"event = parse_event(Path({str(PAGES[0])!r}).read_text(encoding='utf-8'))\n"
+    "fields = peer_fields(event)\n"
+    "checked = CheckedEvent.model_validate_json(fields)\n"
+    "plain = PlainEvent.model_validate_json(fields)\n"
+    "msgspec_event = msgspec.json.decode(fields, type=MsgspecEvent)\n"
+    "from_json(to_json(event)), CheckedEvent.model_validate_json(checked.model_dump_json())\n"
+    "PlainEvent.model_validate_json(plain.model_dump_json())"
+)
+_JSON_STATEMENTS = {
+    "ours": "from_json(to_json(event))",
+    "checked": "CheckedEvent.model_validate_json(checked.model_dump_json())",
+    "plain": "PlainEvent.model_validate_json(plain.model_dump_json())",
+    "msgspec": "msgspec.json.decode(msgspec.json.encode(msgspec_event), type=MsgspecEvent)",
+}
+
+
+def json_rows(event: Event, *, instructions: bool = False) -> list[tuple[str, str, str]]:
     """JSON round trip of seed 000 (one source, five related events) against peers: a
     pydantic v2 model making the same checks as ours, one checking types only, and
     msgspec (see _peers.py)."""
@@ -99,24 +122,27 @@ def json_rows(event: Event) -> list[tuple[str, str, str]]:
         ),
     }
     times = interleaved(runs, 1000)
-    ours = times["ours"]
-    return [
-        (
-            "JSON round trip vs pydantic v2 with the same checks (patterns, Python validators)",
-            f"{ours * 1e6:.1f} µs vs {times['checked'] * 1e6:.1f} µs",
-            f"{ours / times['checked']:.2f}× the time (goal ≤ 1×)",
-        ),
-        (
-            "JSON round trip vs plain pydantic v2 (types only)",
-            f"{ours * 1e6:.1f} µs vs {times['plain'] * 1e6:.1f} µs",
-            f"{ours / times['plain']:.2f}× the time (goal ≤ 2×)",
-        ),
-        (
-            "JSON round trip vs msgspec (`encode` + `decode` into a Struct)",
-            f"{ours * 1e6:.1f} µs vs {times['msgspec'] * 1e6:.1f} µs",
-            f"{ours / times['msgspec']:.1f}× the time",
-        ),
+    counts = (
+        {name: instruction_count(_JSON_SETUP, line) for name, line in _JSON_STATEMENTS.items()}
+        if instructions
+        else {}
+    )
+    peers = [
+        ("checked", "pydantic v2 with the same checks (patterns, Python validators)", "≤ 1×"),
+        ("plain", "plain pydantic v2 (types only)", "≤ 2×"),
+        ("msgspec", "msgspec (`encode` + `decode` into a Struct)", None),
     ]
+    rows = []
+    for name, label, goal in peers:
+        measured = f"{times['ours'] * 1e6:.1f} µs vs {times[name] * 1e6:.1f} µs"
+        ratio = f"{times['ours'] / times[name]:.2f}× the time"
+        if counts:
+            measured += f"; {counts['ours'] / 1e3:.0f} k vs {counts[name] / 1e3:.0f} k instructions"
+            ratio += f", {counts['ours'] / counts[name]:.2f}× the instructions"
+        rows.append(
+            (f"JSON round trip vs {label}", measured, ratio + (f" (goal {goal})" if goal else ""))
+        )
+    return rows
 
 
 def interleaved(runs: dict[str, Callable[[], object]], number: int) -> dict[str, float]:
@@ -137,7 +163,7 @@ def _bare_xmltodict(xml: str) -> object:
     return xmltodict.unparse(xmltodict.parse(xml))
 
 
-def xml_rows() -> list[tuple[str, str, str]]:
+def xml_rows(*, instructions: bool = False) -> list[tuple[str, str, str]]:
     """XML round trip (from_xml + to_xml) against bare xmltodict on the same document:
     an event (seed 000) and an article with its comment thread (seed 004)."""
     rows = []
@@ -149,11 +175,26 @@ def xml_rows() -> list[tuple[str, str, str]]:
             "bare": partial(_bare_xmltodict, xml),
         }
         times = interleaved(runs, 200)
+        measured = f"{times['ours'] * 1e6:.0f} µs vs {times['bare'] * 1e6:.0f} µs"
+        ratio = f"{times['ours'] / times['bare']:.2f}× the time"
+        if instructions:
+            setup = (
+                "from pathlib import Path\n"
+                "import xmltodict\n"
+                "from syriaevents import parse, to_xml, from_xml\n"
+                f"document = parse(Path({str(path)!r}).read_text(encoding='utf-8'))\n"
+                "xml = to_xml(document)\n"
+                "from_xml(to_xml(document)), xmltodict.unparse(xmltodict.parse(xml))"
+            )
+            ours = instruction_count(setup, "from_xml(to_xml(document))")
+            bare = instruction_count(setup, "xmltodict.unparse(xmltodict.parse(xml))")
+            measured += f"; {ours / 1e6:.2f} M vs {bare / 1e6:.2f} M instructions"
+            ratio += f", {ours / bare:.2f}× the instructions"
         rows.append(
             (
                 f"XML round trip vs bare `xmltodict.unparse(xmltodict.parse(s))`, {label}",
-                f"{times['ours'] * 1e6:.0f} µs vs {times['bare'] * 1e6:.0f} µs",
-                f"{times['ours'] / times['bare']:.2f}× the time (goal ≤ 1.0×)",
+                measured,
+                f"{ratio} (goal ≤ 1.0×)",
             )
         )
     return rows
@@ -230,11 +271,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
     parser.add_argument(
-        "--instructions", action="store_true", help="count the HTML rows' instructions too"
+        "--instructions",
+        action="store_true",
+        help="count the JSON, XML and HTML rows' instructions too",
     )
     arguments = parser.parse_args()
     event = parse_event(PAGES[0].read_text(encoding="utf-8"))
-    rows = parse_rows() + json_rows(event) + xml_rows()
+    counted = arguments.instructions
+    rows = parse_rows() + json_rows(event, instructions=counted) + xml_rows(instructions=counted)
     result = table(rows + html_rows(instructions=arguments.instructions))
     print(result)
     if arguments.write:
