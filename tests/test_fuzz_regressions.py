@@ -114,3 +114,25 @@ def test_former_crash_is_read_or_refused(name: str) -> None:
         read_or_refuse(READERS[crash.reader], text)
     else:
         read_or_refuse(lambda text: se.parse_article(text, url=crash.url), text)
+
+
+# --- contracts the harnesses check, each over cases of its kind ------------------------
+
+_TEXTS = {
+    "plain": "A Headline Here\n\nText.\n",
+    "states its url": "A Headline Here\n\nText.\n\nOriginal url: <https://southfront.org/x/>\n",
+    "control character": "A Headline\x00\n\nText.\n",
+    "empty": "",
+}
+_BAD_URLS = ["", " ", "javascript:alert(1)", "https://example.org/a b", "x](y)", "\x00"]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+@pytest.mark.parametrize("url", _BAD_URLS)
+def test_a_url_no_article_may_hold_is_a_value_error_whatever_the_text(text: str, url: str) -> None:
+    """A caller's URL the models refuse is the caller's error, found before the text is
+    read: a ValueError that is no ParseError (it was a ParseError at line 1, and only
+    when the text stated no URL of its own)."""
+    with pytest.raises(ValueError, match="url must be a URL") as refused:
+        se.parse_article(_TEXTS[text], url=url)
+    assert not isinstance(refused.value, se.ParseError)

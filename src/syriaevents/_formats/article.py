@@ -95,12 +95,14 @@ def parse_article(text: str, *, url: str | None = None) -> Article:
     ``url`` is the record's address when the caller knows it: it names the publisher
     (and fills ``Article.url``) when the text does not. Raises :class:`ParseError`
     with line and column when there is no article to read or its comment thread
-    cannot be understood.
+    cannot be understood; ``TypeError`` for a ``url`` that is not a str, and
+    ``ValueError`` (not a ParseError: the text is not at fault) for one that is no URL
+    an article may hold, whatever the text states.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_article() takes a str, not {type(text).__name__}")
-    if url is not None and not isinstance(url, str):
-        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    if url is not None:
+        _check_url(url)
     text, lines, marked = _lines(text)
     stated_url = _stated_url(text, lines)
     publisher = publisher_for_url(stated_url) or publisher_for_url(url) or publisher_for_text(text)
@@ -109,6 +111,17 @@ def parse_article(text: str, *, url: str | None = None) -> Article:
     comments = layout.read(lines, start) if layout else ()
     reader = _ArticleReader(lines[:start], publisher)
     return reader.article(comments, url=stated_url or url, published=marked)
+
+
+def _check_url(url: object) -> None:
+    """Refuse a caller's URL that the models refuse, before reading the text (it was a
+    ParseError at the text's first line, and only when the text stated no URL)."""
+    if not isinstance(url, str):
+        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    try:
+        Article(url=url)
+    except ValueError as exc:
+        raise ValueError(f"url must be a URL an article may hold: {exc}") from None
 
 
 def _lines(text: str) -> tuple[str, list[str], datetime.date | None]:
