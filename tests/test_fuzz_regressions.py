@@ -19,6 +19,7 @@ import attrs
 import pytest
 
 import syriaevents as se
+from syriaevents._related import Tagger
 
 # The forms every model a reader returns must read back equal from.
 FORMS: dict[str, tuple[Callable[[object], str], Callable[[str], object]]] = {
@@ -136,3 +137,20 @@ def test_a_url_no_article_may_hold_is_a_value_error_whatever_the_text(text: str,
     with pytest.raises(ValueError, match="url must be a URL") as refused:
         se.parse_article(_TEXTS[text], url=url)
     assert not isinstance(refused.value, se.ParseError)
+
+
+@pytest.mark.parametrize("label", ["", " Syria", "Syria ", "Syria\nRussia", "\u00a0", "Syr\x00ia"])
+@pytest.mark.parametrize("mentioned", [True, False])
+def test_a_label_that_is_no_tag_is_refused_mentioned_or_not(label: str, mentioned: bool) -> None:
+    """Found by fuzz/fuzz_tag_article.py: a label that is no tag passed unnoticed
+    unless the text mentioned it, and then failed inside the model. Now the vocabulary
+    is refused before any text is read."""
+    article = se.Article(title="Syria and Russia" if mentioned else "Nothing", body=["Text."])
+    with pytest.raises(ValueError, match="vocabulary labels must be tags"):
+        se.tag_article(article, ["Russia", label])
+
+
+def test_a_label_that_is_no_str_is_a_type_error() -> None:
+    """The same check refuses labels of other types, naming the vocabulary."""
+    with pytest.raises(TypeError, match="vocabulary labels must be tags"):
+        Tagger(["Russia", 42])  # type: ignore[list-item]
