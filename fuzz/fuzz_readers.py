@@ -2,7 +2,8 @@
 
     pip install -e ".[fuzz]"
     mkdir -p /tmp/fuzz-work
-    python fuzz/fuzz_readers.py /tmp/fuzz-work fuzz/corpus -max_total_time=600 -timeout=5
+    python fuzz/fuzz_readers.py /tmp/fuzz-work fuzz/corpus -max_total_time=600 -timeout=5 \
+        -dict=fuzz/readers.dict
 
 The readers are parse, parse_event, parse_day, parse_article (with and without a URL),
 from_json, from_xml and from_html; how an input picks one and its arguments is in
@@ -14,7 +15,8 @@ given to parse_article that the models refuse is the caller's error: a ValueErro
 The seed corpus (fuzz/corpus) holds the seeds, the hand-written pages, their JSON,
 XML and HTML forms, the real article records of ../shared/corpus/articles with their
 URLs, and hand-written comment threads; new inputs go to the first folder named (a
-scratch folder: keep generated inputs out of the corpus). A crash prints the call to
+scratch folder: keep generated inputs out of the corpus). readers.dict lists the tokens
+the readers look for, so that mutations put them in whole. A crash prints the call to
 add to tests/test_fuzz_regressions.py before fixing the reader; to see it again, run
 the harness on the crash file alone.
 """

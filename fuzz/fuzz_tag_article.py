@@ -2,7 +2,8 @@
 
     pip install -e ".[fuzz]"
     mkdir -p /tmp/fuzz-tags
-    python fuzz/fuzz_tag_article.py /tmp/fuzz-tags fuzz/corpus -max_total_time=600 -timeout=5
+    python fuzz/fuzz_tag_article.py /tmp/fuzz-tags fuzz/corpus -max_total_time=600 -timeout=5 \
+        -dict=fuzz/readers.dict
 
 An input is read as in fuzz_readers.py (``_calls.py``); when the reader returns an
 article, it is tagged with a vocabulary cut from the input's own text (lines,
