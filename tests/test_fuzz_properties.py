@@ -109,7 +109,7 @@ def _vocabularies(draw: st.DrawFn, article: Article) -> list[str]:
     return draw(st.lists(lines | runs if words else lines, max_size=12))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(data=st.data())
 def test_tag_article_never_raises_for_tags(data: st.DataObject) -> None:
     """Property: any article, a vocabulary of tags: the article back with labels of the
@@ -129,7 +129,7 @@ _ATTRIBUTES = ["&", "&amp;", ";", '"', "'", "=", 'class="', 'data-depth="', " ",
 _HTML_JUNK = st.lists(st.sampled_from([*_ELEMENTS, *_ATTRIBUTES]), max_size=12).map("".join)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(data=st.data())
 def test_mutated_html_pages_are_read_or_refused(data: st.DataObject) -> None:
     """Property: the HTML page of any model with a slice cut out and junk put in gives a
