@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
 from .._errors import ParseError
+from .._paths import day_path
 from .._text import decode_entities, find_forbidden, read_text
 from . import _patterns as P
 
@@ -24,6 +25,7 @@ __all__ = [
     "RawPage",
     "archive_link",
     "clean",
+    "date_heading",
     "formats_lines",
     "read_date",
     "read_formats",
@@ -127,6 +129,11 @@ def formats_lines(style: str, path: str) -> list[str]:
     if style == FORMATS_LIST:
         return [P.FORMATS_HEADING, "", *[f"* [{name}]({url})" for name, url in links]]
     return [P.FORMATS_PREFIX + " " + "".join(f"[{name}]({url})  " for name, url in links), ""]
+
+
+def date_heading(prefix: str, date: datetime.date) -> str:
+    """A date heading linking to its day page: ``### [2017-05-4](/news/2017/05/4/index.md)``."""
+    return f"{prefix}{date.year:04d}-{date.month:02d}-{date.day}]({day_path(date)}/index.md)"
 
 
 def read_date(lines: Lines, index: int, pattern: re.Pattern[str], what: str) -> datetime.date:

@@ -16,7 +16,11 @@ FORMATS_HTML_END = ".html)"
 FORMATS_HEADING = "### Formats:"
 FORMATS_ITEM = re.compile(r"\* \[(?P<name>[A-Za-z]+)\]\((?P<url>[^()\s]*)\)")
 # The date heading: "### [2017-05-4](/news/2017/05/4/index.md)" (day not zero-padded).
-DATE_HEADING = re.compile(r"### \[(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)")
+DATE_HEADING_PREFIX = "### ["
+DATE_HEADING = re.compile(
+    re.escape(DATE_HEADING_PREFIX)
+    + r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)"
+)
 CATEGORY_PREFIX = "##### "
 TITLE_PREFIX = "# "
 # Section headings; the older layout says "Source:" where the current one says "Sources:".
@@ -42,13 +46,18 @@ EVENT_LINK = re.compile(rf"({EVENT_PATH.pattern})\.md")
 # Day pages (news/YYYY/MM/D/index.md): "## [2017-04-7](/news/2017/04/7/index.md)", then
 # per event an optional "##### Category", "### [Headline ](/news/....md)" and a summary
 # line or a Context line, and at the end "## [Previous Day...](/news/2017/04/6/index.md)".
-DAY_HEADING = re.compile(r"## \[(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)")
+DAY_HEADING_PREFIX = "## ["
+DAY_HEADING = re.compile(
+    re.escape(DAY_HEADING_PREFIX)
+    + r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)"
+)
+PREVIOUS_DAY_PREFIX = "## [Previous Day"
 PREVIOUS_DAY = re.compile(
-    r"## \[Previous Day[^\]]*\]\(/news/(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})/"
+    re.escape(PREVIOUS_DAY_PREFIX)
+    + r"[^\]]*\]\(/news/(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})/"
     r"(?:index|README)\.md\)"
 )
 HEADLINE_PREFIX = "### ["
 CONTEXT_LINE_PREFIX = "_Context: "
-PREVIOUS_DAY_PREFIX = "## [Previous Day"
 # The starts of a day page's markup lines, which a summary line cannot have.
 LINE_STARTS = (CATEGORY_PREFIX, HEADLINE_PREFIX, PREVIOUS_DAY_PREFIX)

@@ -25,6 +25,7 @@ from ._page import (
     PageWriter,
     archive_link,
     clean,
+    date_heading,
     formats_lines,
     read_date,
     read_formats,
@@ -164,7 +165,8 @@ def write_day(day: Day) -> str:
             out.raw(layout.footer[1])
     elif day.previous is not None:
         _separate(out)
-        out.canonical([f"## [Previous Day...]({day_path(day.previous)}/index.md)", "", ""])
+        link = f"{P.PREVIOUS_DAY_PREFIX}...]({day_path(day.previous)}/index.md)"
+        out.canonical([link, "", ""])
     return out.text()
 
 
@@ -177,7 +179,7 @@ def _separate(out: PageWriter) -> None:
 def _canonical_head(date: datetime.date, formats: str | None) -> list[str]:
     # The archive's day pages link their forms relatively: "2017/04/7/index.html".
     relative = day_path(date).removeprefix("/news/") + "/index"
-    heading = f"## [{date.year:04d}-{date.month:02d}-{date.day}]({day_path(date)}/index.md)"
+    heading = date_heading(P.DAY_HEADING_PREFIX, date)
     stated = ["", *formats_lines(formats, relative)] if formats else []
     return [*stated, heading, ""]
 

@@ -18,7 +18,7 @@ import attrs
 
 from .._errors import ParseError
 from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevalidated_related
-from .._paths import archive_path, day_path
+from .._paths import archive_path
 from .._text import escape_entities, read_text
 from . import _patterns as P
 from ._page import (
@@ -28,6 +28,7 @@ from ._page import (
     PageWriter,
     archive_link,
     clean,
+    date_heading,
     formats_lines,
     read_date,
     read_formats,
@@ -333,8 +334,7 @@ def _canonical_head(event: Event, layout: PageLayout | None) -> list[str]:
         style = FORMATS_LINE  # the path cannot be derived: the page must state it
     if style is not None:
         lines += ["", *formats_lines(style, event.path)]
-    day = event.date
-    lines += [f"### [{day.year:04d}-{day.month:02d}-{day.day}]({day_path(day)}/index.md)", ""]
+    lines += [date_heading(P.DATE_HEADING_PREFIX, event.date), ""]
     if event.category is not None:
         lines.append(P.CATEGORY_PREFIX + escape_entities(event.category))
     lines.append(f"{P.TITLE_PREFIX}{escape_entities(event.title)} ")
