@@ -7,7 +7,7 @@ import datetime
 import attrs
 import pytest
 
-from syriaevents import Change, Event, RelatedEvent, Source
+from syriaevents import Change, Event, RelatedEvent, Source, parse_event, to_markdown
 
 DAY = datetime.date(2017, 5, 4)
 PATH = "/news/2017/05/4/a-memorandum-is-signed"
@@ -99,4 +99,8 @@ def test_change_timestamp_is_naive_whole_seconds() -> None:
 def test_layout_never_takes_part_in_equality() -> None:
     """Two events with the same content are equal whatever layout they carry."""
     event = Event(date=DAY, title="T")
-    assert attrs.evolve(event, layout=object()) == event
+    layout = parse_event(to_markdown(event).replace("\n", "\r\n")).layout
+    assert layout is not None
+    assert attrs.evolve(event, layout=layout) == event
+    assert hash(attrs.evolve(event, layout=layout)) == hash(event)
+    assert repr(attrs.evolve(event, layout=layout)) == repr(event)

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._layout import DayLayout, EventLayout
 from ._paths import EVENT_PATH, archive_path
 from ._text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
 
@@ -287,7 +288,7 @@ class Event:
     changes: tuple[Change, ...] = attrs.field(
         default=(), converter=_changes, validator=_members(Change)
     )
-    layout: object = attrs.field(default=None, eq=False, repr=False)
+    layout: EventLayout | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.path:
@@ -527,7 +528,7 @@ class Day:
         default=(), converter=_listed, validator=_members(ListedEvent)
     )
     previous: datetime.date | None = attrs.field(default=None, validator=_previous_day)
-    layout: object = attrs.field(default=None, eq=False, repr=False)
+    layout: DayLayout | None = attrs.field(default=None, eq=False, repr=False)
 
 
 # What a reader returns: any of the archive's documents.

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from .._errors import ParseError
+from .._layout import CANONICAL, Spelling
 from .._paths import day_path
 from .._text import decode_entities, find_forbidden, read_text
 from . import _patterns as P
@@ -58,12 +59,10 @@ class Lines:
 
 
 class RawPage(NamedTuple):
-    """A page's text as lines, and how it joined them."""
+    """A page's text as lines, and how it was spelled as a whole."""
 
     lines: Lines
-    bom: bool
-    newline: str  # what joins lines: "\n" or "\r" (for CRLF pages lines keep their "\r")
-    crlf: bool
+    spelling: Spelling
 
 
 def split_page(text: str, reader: str) -> RawPage:
@@ -79,7 +78,8 @@ def split_page(text: str, reader: str) -> RawPage:
     found = find_forbidden(text, lines.text)
     if found:
         raise lines.error(found[0], "expected text without control characters", found[1])
-    return RawPage(lines, bom, newline, crlf)
+    canonical = not bom and not crlf and newline == "\n"  # most pages: share the one record
+    return RawPage(lines, CANONICAL if canonical else Spelling(bom, newline, crlf))
 
 
 # How a page states its forms: the "Formats: [HTML](…)  [JSON](…)" line of the current
@@ -218,24 +218,13 @@ def _plain_tags(context: str) -> bool:
     )
 
 
-class Spelling(Protocol):
-    """How a page read was spelled: what a writer needs to spell it the same way."""
-
-    @property
-    def bom(self) -> bool: ...
-    @property
-    def newline(self) -> str: ...
-    @property
-    def crlf(self) -> bool: ...
-
-
 class PageWriter:
     """Collects lines: raw ones as read, canonical ones with the page's line ending."""
 
-    def __init__(self, layout: Spelling | None) -> None:
-        self.layout = layout
+    def __init__(self, spelling: Spelling = CANONICAL) -> None:
+        self.spelling = spelling
         self.lines: list[str] = []
-        self.suffix = "\r" if layout and layout.crlf else ""
+        self.suffix = "\r" if spelling.crlf else ""
         self.ends_canonical = False
 
     def raw(self, lines: Sequence[str]) -> None:
@@ -251,6 +240,5 @@ class PageWriter:
     def text(self) -> str:
         if self.suffix and self.ends_canonical and self.lines[-1] == self.suffix:
             self.lines[-1] = ""  # the empty line after the last newline has no ending
-        layout = self.layout
-        text = (layout.newline if layout else "\n").join(self.lines)
-        return "\ufeff" + text if layout and layout.bom else text
+        text = self.spelling.newline.join(self.lines)
+        return "\ufeff" + text if self.spelling.bom else text
