@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .._errors import ParseError
 from .._layout import CANONICAL, Spelling
-from .._paths import day_path
+from .._paths import EVENT_PATH, day_path
 from .._text import decode_entities, find_forbidden, read_text
 from . import _patterns as P
 
@@ -25,6 +25,7 @@ __all__ = [
     "PageWriter",
     "RawPage",
     "archive_link",
+    "check_archive_path",
     "clean",
     "date_heading",
     "formats_lines",
@@ -183,6 +184,21 @@ def archive_link(lines: Lines, index: int, url: str) -> tuple[str, datetime.date
     if match is None:
         raise lines.error(index, "expected a link to an archive page '/news/YYYY/MM/D/<slug>.md'")
     path, year, month, day = match.groups()
+    return path, _DATES.get((year, month, day)) or _real_date(lines, index, year, month, day)
+
+
+def check_archive_path(lines: Lines, index: int, path: str) -> None:
+    """Refuse a page's own path (as its Formats links state it) where the models would."""
+    match = EVENT_PATH.fullmatch(path)
+    if match is None:
+        raise lines.error(
+            index, "expected the page's archive path '/news/YYYY/MM/D/<slug>' in its HTML link"
+        )
+    _real_date(lines, index, *match.groups())
+
+
+def _real_date(lines: Lines, index: int, year: str, month: str, day: str) -> datetime.date:
+    """The date a path names (a ParseError if there is none such), cached."""
     key = (year, month, day)
     date = _DATES.get(key)
     if date is None:
@@ -192,7 +208,7 @@ def archive_link(lines: Lines, index: int, url: str) -> tuple[str, datetime.date
             raise lines.error(index, f"expected a link with a real date ({exc})") from exc
         if len(_DATES) < _MAX_DATES:
             _DATES[key] = date
-    return path, date
+    return date
 
 
 def read_tags(lines: Lines, index: int, context: str, column: int) -> tuple[str, ...]:

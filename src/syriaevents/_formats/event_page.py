@@ -27,6 +27,7 @@ from ._page import (
     PageWriter,
     RawPage,
     archive_link,
+    check_archive_path,
     clean,
     date_heading,
     formats_lines,
@@ -144,9 +145,11 @@ def _read_page(page: RawPage, path: str | None) -> Event:
             layout=layout,
         )
     except (TypeError, ValueError) as exc:
-        # Only the summary and a stated path are checked here: point at the one at fault.
-        at_fault = formats_line if str(exc).startswith("Event.path") else head_end
-        raise lines.error(lines.skip_blank(at_fault), f"expected a valid event ({exc})") from exc
+        # Only the stated path or the summary can be at fault. The path, stated first on
+        # the page, is checked by its value (never by the wording of the message).
+        if formats_path is not None:
+            check_archive_path(lines, formats_line, formats_path)
+        raise lines.error(lines.skip_blank(head_end), f"expected a valid event ({exc})") from exc
 
 
 def _path_from_title(lines: Lines, index: int, date: datetime.date, raw_title: str) -> str:
