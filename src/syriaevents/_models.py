@@ -12,7 +12,7 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator
 from itertools import zip_longest
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -32,12 +32,9 @@ __all__ = [
     "ListedEvent",
     "RelatedEvent",
     "Source",
-    "prevalidated",
     "prevalidated_related",
     "thread_from_outline",
 ]
-
-M = TypeVar("M")
 
 # A URL scheme at the start of a URL ("https:"); URLs without one are relative.
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -295,29 +292,16 @@ class Event:
             object.__setattr__(self, "path", archive_path(self.date, self.title))
 
 
-def prevalidated(cls: type[M], *, check: tuple[str, ...] = (), **fields: object) -> M:
-    """Build a model from values a reader has already checked, without checking them again.
-
-    For readers in this package only: they pass every field, already converted (tuples),
-    and name in ``check`` the fields whose validators must still run because the reader
-    does not guarantee them itself. The test suite re-validates all readers return with
-    ``attrs.validate``. Building through ``__init__`` would cost several times more.
-    """
-    instance = object.__new__(cls)
-    setattr_ = object.__setattr__  # frozen classes refuse the ordinary way
-    for name, value in fields.items():
-        setattr_(instance, name, value)
-    for name in check:
-        attribute = getattr(attrs.fields(cls), name)  # type: ignore[arg-type]
-        if attribute.validator is not None:
-            attribute.validator(instance, attribute, fields[name])
-    return instance
-
-
 def prevalidated_related(
     title: str, path: str, date: datetime.date, tags: tuple[str, ...]
 ) -> RelatedEvent:
-    """:func:`prevalidated` for :class:`RelatedEvent`, the model readers build most."""
+    """Build a :class:`RelatedEvent` from values a reader has already checked.
+
+    For readers in this package only: the related link is the model they build most, and
+    building it through ``__init__`` (which checks every field again) costs several times
+    more. ``tags`` must be a tuple. The test suite re-validates every model the readers
+    return, its converters included.
+    """
     instance = object.__new__(RelatedEvent)
     setattr_ = object.__setattr__
     setattr_(instance, "title", title)

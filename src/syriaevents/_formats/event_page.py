@@ -16,7 +16,7 @@ from typing import Any, TypeAlias
 
 from .._errors import ParseError
 from .._layout import CANONICAL, CoverImage, EventHead, EventLayout, ListItem, Raw, Section
-from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevalidated_related
+from .._models import Change, Event, RelatedEvent, Source, prevalidated_related
 from .._paths import archive_path
 from .._text import escape_entities, read_text
 from . import _patterns as P
@@ -125,11 +125,7 @@ def _read_page(page: RawPage, path: str | None) -> Event:
         (page.spelling, formats.style, head, new(Raw, (summary, summary_lines)), tuple(sections)),
     )
     try:
-        # Every field but the summary's paragraphs and a stated path was checked while
-        # reading: text, dates, links, and the sources' URLs by their own validator.
-        return prevalidated(
-            Event,
-            check=("summary", "path"),
+        return Event(
             date=date,
             title=title,
             category=category,
@@ -145,8 +141,8 @@ def _read_page(page: RawPage, path: str | None) -> Event:
             layout=layout,
         )
     except (TypeError, ValueError) as exc:
-        # Only the stated path or the summary can be at fault. The path, stated first on
-        # the page, is checked by its value (never by the wording of the message).
+        # All else was checked while reading: the stated path or the summary is at fault.
+        # The path, stated first on the page, is checked by its value, never by the message.
         if formats_path is not None:
             check_archive_path(lines, formats_line, formats_path)
         raise lines.error(lines.skip_blank(head_end), f"expected a valid event ({exc})") from exc
@@ -222,8 +218,7 @@ def _read_section(lines: Lines, index: int) -> tuple[Section, int]:
 def _read_source(lines: Lines, index: int, start: int) -> Source | CoverImage:
     raw_name, url = split_link(lines, index, start, len(lines.text[index]))
     name = clean(lines, index, raw_name, "a source name")
-    # The name is clean text already; the URL's rules (scheme, no spaces) are the model's.
-    source = prevalidated(Source, check=("url",), name=name, url=url)
+    source = Source(name=name, url=url)  # the URL's rules (scheme, no spaces) are the model's
     return CoverImage(url) if name == _COVER_IMAGE else source
 
 
