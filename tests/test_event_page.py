@@ -22,7 +22,7 @@ from syriaevents import (
     to_markdown,
 )
 
-from .conftest import DATA, EVENT_SEEDS, HAND_WRITTEN_PAGES, read, revalidate
+from .conftest import DATA, EVENT_SEEDS, HAND_WRITTEN_PAGES, examples, read, revalidate
 from .strategies import events
 
 PAGES = [*EVENT_SEEDS.values(), *HAND_WRITTEN_PAGES]
@@ -231,7 +231,7 @@ def _writable(event: Event) -> Event:
     )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(120))
 @given(events())
 def test_any_writable_event_round_trips(event: Event) -> None:
     """Property: an event a page can hold reads back equal, and writes the same again."""
@@ -379,7 +379,7 @@ def test_stray_carriage_return_inside_a_line_is_refused() -> None:
             parse_event(text.replace("unanimously", "unani\rmously"))
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.text())
 def test_arbitrary_text_only_ever_raises_parse_error(text: str) -> None:
     """Property: whatever the text, parse_event returns an Event or raises ParseError."""
@@ -400,7 +400,7 @@ MARKUP_JUNK = (
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.data())
 def test_mutated_pages_come_back_byte_for_byte_or_are_refused(data: st.DataObject) -> None:
     """Property: a page with a slice cut out or junk put in is refused with ParseError, or

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import attrs
 import pytest
 
-from syriaevents import Change, Event, RelatedEvent, Source, parse_event, to_markdown
+from syriaevents import (
+    Change,
+    Event,
+    Image,
+    InvalidFieldError,
+    ParseError,
+    RelatedEvent,
+    Source,
+    from_json,
+    parse_event,
+    to_json,
+    to_markdown,
+)
 from syriaevents._models import prevalidated_related
 
 from .conftest import revalidate
@@ -130,3 +143,33 @@ def test_revalidate_catches_what_a_reader_skipped(related: RelatedEvent) -> None
     event = Event(date=DAY, title="T", related=[related])
     with pytest.raises((AssertionError, ValueError)):
         revalidate(event)
+
+
+@pytest.mark.parametrize(
+    ("build", "model", "field"),
+    [
+        (lambda: Source(name="R", url="javascript:alert(1)"), "Source", "url"),
+        (lambda: Source(name=" R", url="https://x"), "Source", "name"),
+        (lambda: Image(), "Image", "credit"),
+        (lambda: Event(date=datetime.date(2017, 1, 1), title="T", path="/news/x"), "Event", "path"),
+    ],
+)
+def test_a_refused_value_names_its_field(
+    build: Callable[[], object], model: str, field: str
+) -> None:
+    """InvalidFieldError carries the model and field: no reader parses the message."""
+    with pytest.raises(InvalidFieldError) as raised:
+        build()
+    assert (raised.value.model, raised.value.field) == (model, field)
+    assert isinstance(raised.value, ValueError)
+
+
+def test_from_json_points_at_the_field_a_validator_refuses() -> None:
+    text = to_json(
+        Event(
+            date=datetime.date(2017, 1, 1), title="T", sources=[Source(name="R", url="https://x")]
+        )
+    )
+    with pytest.raises(ParseError) as raised:
+        from_json(text.replace("https://x", "javascript:alert(1)"))
+    assert raised.value.path == "sources[0].url"

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from ._errors import InvalidFieldError
 from ._layout import DayLayout, EventLayout
 from ._paths import EVENT_PATH, archive_path
 from ._text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
@@ -61,7 +62,10 @@ def _changes(value: Iterable[Change]) -> tuple[Change, ...]:
 
 
 def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, problem: str) -> None:
-    raise ValueError(f"{type(instance).__name__}.{attribute.name} {problem}, got {value!r:.80}")
+    model = type(instance).__name__
+    raise InvalidFieldError(
+        model, attribute.name, f"{model}.{attribute.name} {problem}, got {value!r:.80}"
+    )
 
 
 def _is_plain_line(value: object) -> bool:
@@ -329,7 +333,7 @@ def _paragraph_items(
 def _caption_or_credit(instance: Image, attribute: attrs.Attribute[Any], value: object) -> None:
     _optional_text_line(instance, attribute, value)
     if value is None and instance.caption is None:
-        raise ValueError("Image.credit must be given when there is no caption, got None")
+        _fail(instance, attribute, value, "must be given when there is no caption")
 
 
 @attrs.frozen(kw_only=True)
