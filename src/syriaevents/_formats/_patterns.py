@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .._paths import EVENT_PATH
+from .._paths import ARCHIVE_SLUG, EVENT_PATH
 
 # The current layout's format links: "Formats: [HTML](/news/.../slug.html)  [JSON](...)  ";
 # the path is what stands between the first link's "(" and ".html)".
@@ -42,6 +42,10 @@ CHANGE_TRAILER = re.compile(
 )
 # A link to an archive event page: "/news/2017/05/4/<slug>.md" (see _paths.ARCHIVE_SLUG).
 EVENT_LINK = re.compile(rf"({EVENT_PATH.pattern})\.md")
+# Where the day of such a link may end: after "/news/YYYY/MM/" and one or two digits.
+EVENT_LINK_DAY_START = len("/news/2017/05/")
+# What follows the day in such a link: "/<slug>.md".
+EVENT_LINK_SLUG = re.compile(rf"/{ARCHIVE_SLUG}\.md")
 
 # Day pages (news/YYYY/MM/D/index.md): "## [2017-04-7](/news/2017/04/7/index.md)", then
 # per event an optional "##### Category", "### [Headline ](/news/....md)" and a summary

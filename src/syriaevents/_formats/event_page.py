@@ -53,6 +53,8 @@ _COVER_IMAGE = "Cover Image"
 _CURRENT_VERSION = "Current version"
 _HTML_SUFFIX = ".html"
 _NO_LINES: tuple[str, ...] = ()
+_CONTEXT_START = len(P.CONTEXT_MARK)
+_CONTEXT_END = len(P.CONTEXT_END)
 # What a list item holds.
 _Value: TypeAlias = Source | Change | RelatedEvent | CoverImage
 
@@ -184,10 +186,10 @@ def _read_section(lines: Lines, index: int) -> tuple[Section, int]:
     image_index = None
     while index < count:
         line = text[index]
-        if line.strip() in _HEADINGS:
-            break
         match = P.ITEM_START.match(line)
-        if match is None:
+        if match is None:  # a heading never starts with a digit: only now look for one
+            if line.strip() in _HEADINGS:
+                break
             raise lines.error(index, "expected a numbered link '1. [text](url)'")
         try:
             value = read_value(lines, index, match.end())
@@ -210,7 +212,7 @@ def _read_section(lines: Lines, index: int) -> tuple[Section, int]:
     if not items:
         raise lines.error(index, f"expected the items of the {name} section")
     last = items[-1]
-    items[-1] = last._replace(blanks=_NO_LINES)
+    items[-1] = tuple.__new__(ListItem, (last.value, last.number, last.line, _NO_LINES))
     section = (name, heading, tuple(items), last.blanks, image_index)
     return tuple.__new__(Section, section), index
 
@@ -223,17 +225,30 @@ def _read_source(lines: Lines, index: int, start: int) -> Source | CoverImage:
 
 
 def _read_related(lines: Lines, index: int, start: int) -> RelatedEvent:
+    # The bulk of a page: read in one pass over the line, each step on the common case
+    # first; anything less plain goes through the helpers, which say what is wrong.
     line = lines.text[index]
     end = len(line)
     context = None
-    mark = line.rfind(P.CONTEXT_MARK, start)
-    if mark >= 0 and line.endswith(P.CONTEXT_END):
-        end = mark + 1
-        context = line[mark + len(P.CONTEXT_MARK) : -len(P.CONTEXT_END)]
-    raw_title, url = split_link(lines, index, start, end)
+    if line.endswith(P.CONTEXT_END):
+        mark = line.rfind(P.CONTEXT_MARK, start)
+        if mark >= 0:
+            end = mark + 1
+            context = line[mark + _CONTEXT_START : -_CONTEXT_END]
+    split = line.rfind("](", start, end)
+    url = line[split + 2 : end - 1]
+    if split < 0 or line[end - 1] != ")" or not url or "&" in url:
+        raw_title, url = split_link(lines, index, start, end)
+    else:
+        raw_title = line[start:split]
     path, date = archive_link(lines, index, url)
     tags = read_tags(lines, index, context, mark) if context is not None else ()
-    title = clean(lines, index, raw_title, "a headline")
+    if raw_title.isascii() and "&" not in raw_title:
+        title = raw_title.strip()  # as read_text gives it, without the call
+    else:
+        title = read_text(raw_title).strip()
+    if not title:
+        raise lines.error(index, "expected a headline")
     # Every field was checked above: clean one-line text, an archive path and its date.
     return prevalidated_related(title, path, date, tags)
 
