@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import attrs
+import pytest
 
 from syriaevents import Event
 
@@ -30,8 +31,43 @@ def read(path: Path) -> str:
 
 
 def revalidate(event: Event) -> Event:
-    """Run every validator again on a model a reader built (readers may skip them)."""
+    """Run every converter and validator again on a model a reader built (readers may
+    skip them): converting a field again must change nothing (a tuple stays that very
+    tuple), and every validator must pass."""
     models: list[attrs.AttrsInstance] = [event, *event.sources, *event.related, *event.changes]
     for model in models:
+        for field in attrs.fields(type(model)):
+            if field.converter is not None:
+                value = getattr(model, field.name)
+                converted = field.converter(value)
+                assert converted is value, f"{type(model).__name__}.{field.name}: {value!r:.80}"
         attrs.validate(model)
     return event
+
+
+# How much work the slow tests do: property tests run ten times the examples and the
+# size tests their largest inputs with --slow (the suite stays a few minutes without).
+_SLOW = False
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="property tests with ten times the examples, size tests at full size",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _SLOW
+    _SLOW = bool(config.getoption("--slow"))
+
+
+def examples(count: int) -> int:
+    """How many examples a property test tries: ``count``, or ten times more with --slow."""
+    return count * 10 if _SLOW else count
+
+
+def at_full_size(full: int, default: int) -> int:
+    """A size test's input: ``full`` with --slow, else ``default``."""
+    return full if _SLOW else default

@@ -32,7 +32,7 @@ from syriaevents import (
     to_xml,
 )
 
-from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, SEEDS, read
+from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, SEEDS, at_full_size, examples, read
 from .strategies import outlines, thread_text
 
 ARTICLES = DATA / "articles"
@@ -243,7 +243,7 @@ def test_no_article_is_a_parse_error(text: str) -> None:
         parse_article(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(outline=outlines())
 def test_any_thread_reads_back_as_written(outline: list[tuple[int, str, tuple[str, ...]]]) -> None:
     """Property: a thread written by its indentation grammar reads back to the same outline."""
@@ -261,9 +261,14 @@ def _wide(count: int) -> list[tuple[int, str, tuple[str, ...]]]:
     return [(index % 3, f"user{index}", ("a comment",)) for index in range(count)]
 
 
-@pytest.mark.parametrize("outline", [_chain(10_000), _wide(100_000)], ids=["deep", "long"])
+@pytest.mark.parametrize(
+    "outline",
+    [_chain(at_full_size(10_000, 2_000)), _wide(at_full_size(100_000, 30_000))],
+    ids=["deep", "long"],
+)
 def test_huge_threads_survive_every_form(outline: list[tuple[int, str, tuple[str, ...]]]) -> None:
-    """10,000 levels deep or 100,000 comments long: no RecursionError anywhere."""
+    """Thousands of levels deep (10,000 with --slow) or tens of thousands of comments long
+    (100,000): no RecursionError anywhere."""
     article = parse_article("Deep\n\nText.\n\n" + thread_text(outline))
     assert len(_outline(article)) == len(outline)
     assert article == parse_article("Deep\n\nText.\n\n" + thread_text(outline))
@@ -354,7 +359,7 @@ def test_load_names_the_offset_of_a_bad_byte(tmp_path: Path) -> None:
     assert (raised.value.line, raised.value.column) == (3, 4)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.text())
 def test_arbitrary_text_only_ever_raises_parse_error(text: str) -> None:
     """Property: parse_article and parse return a model or raise ParseError, nothing else."""
@@ -363,7 +368,7 @@ def test_arbitrary_text_only_ever_raises_parse_error(text: str) -> None:
             reader(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.data())
 def test_mutated_articles_only_ever_raise_parse_error(data: st.DataObject) -> None:
     """Property: an article seed with a slice cut out or junk put in fails cleanly if at all."""
@@ -524,3 +529,21 @@ def test_byline_after_the_headline() -> None:
     article = parse_article("A Headline Here\n\nBy Jane Roe and John Doe\n\nText.\n")
     assert article.authors == ("Jane Roe", "John Doe")
     assert article.body == ("Text.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "what"),
+    [
+        ("# Sources\n\n| file | url |\n| --- | --- |\n| a.txt | x |\n", 4, "a table"),
+        ("Notes\n\nSee:\n\n|:---|---:|\n", 5, "a table"),
+        ("# Read me\n\nInstall it:\n\n```sh\npip install .\n```\n", 5, "a code block"),
+    ],
+)
+def test_markdown_documentation_is_no_article(text: str, line: int, what: str) -> None:
+    """A README or a SOURCES.md (tables, code blocks) is refused, never published as an
+    article; a pipe or a backtick in a sentence is not documentation."""
+    with pytest.raises(ParseError, match=f"documentation \\({what}\\)") as raised:
+        parse_article(text)
+    assert raised.value.line == line
+    article = parse_article("A Headline Here\n\nThe vote was 3 | 2, said `Reuters` --- late.\n")
+    assert article.body == ("The vote was 3 | 2, said `Reuters` --- late.",)

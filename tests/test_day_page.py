@@ -25,7 +25,7 @@ from syriaevents import (
 )
 from syriaevents._formats.day_page import check_writable
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, read
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, examples, read
 from .strategies import days
 from .test_event_page import MARKUP_JUNK
 
@@ -139,7 +139,7 @@ def test_new_day_is_written_in_the_current_layout() -> None:
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(day=days())
 def test_every_day_round_trips_or_is_refused(day: Day) -> None:
     """Property: a day reads back equal from its page, unless the page cannot hold it."""
@@ -209,7 +209,7 @@ def test_events_take_their_tags_from_a_day_page() -> None:
     assert [found.path for found in archive.related(other)] == [fiji.path]
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.data())
 def test_mutated_days_come_back_byte_for_byte_or_are_refused(data: st.DataObject) -> None:
     """Property: a day page with a slice cut out or junk put in is refused, or written

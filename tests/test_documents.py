@@ -6,7 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from syriaevents import Article, Day, Event, ParseError, iter_load, load, parse, to_json
+from syriaevents import (
+    Article,
+    Day,
+    Event,
+    ParseError,
+    Problem,
+    UnreadableFileError,
+    iter_load,
+    load,
+    load_all,
+    parse,
+    to_json,
+)
 
 from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, HAND_WRITTEN_DAYS, read
 
@@ -111,3 +123,67 @@ def test_parse_and_load_pass_an_articles_url(tmp_path: Path) -> None:
     for article in (parse(text, url=url), load(tmp_path / "record.txt", url=url)):
         assert isinstance(article, Article)
         assert (article.url, article.publisher) == (url, "The Moscow Times")
+
+
+def test_files_that_cannot_be_read_are_unreadable_file_errors(tmp_path: Path) -> None:
+    """Missing, dangling, a folder, too large, endless: an OSError naming the file, never a
+    MemoryError or a hang."""
+    dangling = tmp_path / "dangling.md"
+    dangling.symlink_to(tmp_path / "gone.md")
+    big = tmp_path / "big.md"
+    big.write_text("x" * 2000, "utf-8")
+    cases = {
+        tmp_path / "missing.md": "No such file",
+        dangling: "No such file",
+        tmp_path: "is a folder",
+        big: "more than the 1,000 allowed",
+        Path("/dev/zero"): "grew past the 1,000 bytes",
+    }
+    for path, words in cases.items():
+        with pytest.raises(UnreadableFileError, match=words) as raised:
+            load(path, max_bytes=1000)
+        assert raised.value.filename == str(path)
+        assert isinstance(raised.value, OSError)
+
+
+def test_iter_load_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
+    """errors="report": a Problem record per bad file, in name order, and the rest read;
+    the default stops at the first, naming it first in the message."""
+    (tmp_path / "a.md").write_text(EVENT_002, "utf-8")
+    (tmp_path / "b.md").write_bytes(b"\xff\xfe not text")
+    (tmp_path / "c.json").write_text('{"type": "event"}', "utf-8")
+    (tmp_path / "d.md").write_text(DAY, "utf-8")
+    found = list(iter_load(tmp_path, errors="report", suffixes=[".md", ".json"]))
+    assert [type(item).__name__ for item in found] == ["Event", "Problem", "Problem", "Day"]
+    binary, missing_field = found[1], found[2]
+    assert isinstance(binary, Problem)
+    assert isinstance(missing_field, Problem)
+    assert (
+        str(binary) == f"{tmp_path / 'b.md'}:1:1: expected UTF-8, found byte 0xff at byte offset 0"
+    )
+    assert (missing_field.kind, missing_field.field) == ("document", "date")
+    assert str(missing_field) == (
+        f"{tmp_path / 'c.json'}: at date: expected the required field 'date'"
+    )
+    with pytest.raises(ParseError) as raised:
+        list(iter_load(tmp_path))
+    assert str(raised.value).startswith(f"{tmp_path / 'b.md'}:1:1: expected UTF-8")
+    loaded = load_all(tmp_path)
+    assert [type(d).__name__ for d in loaded.documents] == ["Event", "Day"]
+    assert [problem.file for problem in loaded.problems] == [str(tmp_path / "b.md")]
+
+
+def test_links_in_folders_are_followed_only_when_asked_and_only_inside(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text(EVENT_002, "utf-8")
+    folder = tmp_path / "in"
+    (folder / "real").mkdir(parents=True)
+    (folder / "real" / "page.md").write_text(EVENT_002, "utf-8")
+    (folder / "inside.md").symlink_to(folder / "real" / "page.md")
+    (folder / "outside.md").symlink_to(outside)
+    default = list(iter_load(folder, errors="report"))
+    assert [type(item).__name__ for item in default] == ["Problem", "Problem", "Event"]
+    followed = list(iter_load(folder, errors="report", follow_links=True))
+    assert [type(item).__name__ for item in followed] == ["Event", "Problem", "Event"]
+    assert isinstance(followed[1], Problem)
+    assert "leads outside the folder" in followed[1].message

@@ -22,7 +22,7 @@ from syriaevents import (
     to_markdown,
 )
 
-from .conftest import DATA, EVENT_SEEDS, HAND_WRITTEN_PAGES, read, revalidate
+from .conftest import DATA, EVENT_SEEDS, HAND_WRITTEN_PAGES, examples, read, revalidate
 from .strategies import events
 
 PAGES = [*EVENT_SEEDS.values(), *HAND_WRITTEN_PAGES]
@@ -231,7 +231,7 @@ def _writable(event: Event) -> Event:
     )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(120))
 @given(events())
 def test_any_writable_event_round_trips(event: Event) -> None:
     """Property: an event a page can hold reads back equal, and writes the same again."""
@@ -345,6 +345,25 @@ def test_bad_pages_raise_parse_error_with_position(text: str, line: int, words: 
     assert isinstance(raised.value, ValueError)
 
 
+@pytest.mark.parametrize(
+    ("stated", "words"),
+    [("/elsewhere/x", "archive path"), ("/news/2017/02/30/x", "real date")],
+)
+def test_a_stated_path_is_refused_at_its_formats_line(stated: str, words: str) -> None:
+    """A bad stated path is reported where it stands, before a bad summary further down."""
+    summary = "&#32;\n\n"  # a summary no model can hold, further down the page
+    for head in (
+        f"\nFormats: [HTML]({stated}.html)\n\n",
+        f"\n### Formats:\n\n* [HTML]({stated}.html)\n",
+    ):
+        with pytest.raises(ParseError, match=words) as raised:
+            parse_event(head + _HEAD + summary)
+        assert raised.value.line == 2
+    with pytest.raises(ParseError, match="summary") as raised:
+        parse_event("\nFormats: [HTML](/news/2017/05/4/t.html)\n\n" + _HEAD + summary)
+    assert raised.value.line == 8
+
+
 def test_control_characters_are_reported_where_they_are() -> None:
     """A NUL inside a headline is refused with its line and column."""
     text = read(EVENT_SEEDS["002"]).replace("unanimously", "unani\x00mously")
@@ -360,7 +379,7 @@ def test_stray_carriage_return_inside_a_line_is_refused() -> None:
             parse_event(text.replace("unanimously", "unani\rmously"))
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.text())
 def test_arbitrary_text_only_ever_raises_parse_error(text: str) -> None:
     """Property: whatever the text, parse_event returns an Event or raises ParseError."""
@@ -381,7 +400,7 @@ MARKUP_JUNK = (
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.data())
 def test_mutated_pages_come_back_byte_for_byte_or_are_refused(data: st.DataObject) -> None:
     """Property: a page with a slice cut out or junk put in is refused with ParseError, or

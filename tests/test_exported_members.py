@@ -15,6 +15,7 @@ def test_all_is_pinned() -> None:
         "Day",
         "Event",
         "Image",
+        "InvalidFieldError",
         "Link",
         "ListedEvent",
         "Loaded",

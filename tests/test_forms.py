@@ -31,7 +31,15 @@ from syriaevents import (
     to_xml,
 )
 
-from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, HAND_WRITTEN_DAYS, HAND_WRITTEN_PAGES, read
+from .conftest import (
+    ARTICLE_SEEDS,
+    DATA,
+    EVENT_SEEDS,
+    HAND_WRITTEN_DAYS,
+    HAND_WRITTEN_PAGES,
+    examples,
+    read,
+)
 from .strategies import articles, days, events
 
 FORMS: dict[str, tuple[Callable[[object], str], Callable[[str], object]]] = {
@@ -65,7 +73,7 @@ def test_golden_files(form: str, case: str) -> None:
 
 
 @pytest.mark.parametrize("form", FORMS)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(event=events())
 def test_every_event_round_trips(form: str, event: Event) -> None:
     """Property: any valid event reads back equal from every form, and writes the same bytes."""
@@ -77,7 +85,7 @@ def test_every_event_round_trips(form: str, event: Event) -> None:
 
 
 @pytest.mark.parametrize("form", FORMS)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(day=days())
 def test_every_day_round_trips(form: str, day: Day) -> None:
     """Property: any valid day reads back equal from every form, and writes the same bytes."""
@@ -201,7 +209,7 @@ def test_html_is_valid_html5() -> None:
         html5lib.HTMLParser(strict=True).parse(to_html(parse(read(path))))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(document=events() | articles())
 def test_html_of_any_model_is_valid_html5(document: Event | Article) -> None:
     """Property: whatever text a model holds, its page passes a strict HTML5 parse and
@@ -217,7 +225,7 @@ def test_html_of_any_model_is_valid_html5(document: Event | Article) -> None:
 
 
 @pytest.mark.parametrize("form", FORMS)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(article=articles())
 def test_every_article_round_trips(form: str, article: Article) -> None:
     """Property: any valid article reads back equal from every form."""
@@ -273,7 +281,7 @@ def test_html_refuses_what_it_cannot_read(document: str) -> None:
 
 
 @pytest.mark.parametrize("form", FORMS)
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(text=st.text())
 def test_arbitrary_text_only_ever_raises_parse_error(form: str, text: str) -> None:
     """Property: no reader lets anything but ParseError escape."""

@@ -23,7 +23,7 @@ from syriaevents import (
     to_xml,
 )
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, read
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, examples, read
 from .scaling import growth_exponent
 
 _HEAD = "### [2017-05-4](/news/2017/05/4/index.md)\n\n# T \n\n"
@@ -42,6 +42,9 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     ),
     "unclosed XML": (from_xml, lambda n: "<event>" + "<title>" * (n // 7)),
     "HTML soup": (from_html, lambda n: "<div><p>" * (n // 8)),
+    "HTML '<a ' repeated": (from_html, lambda n: "<a " * (n // 3)),
+    "HTML '<!--' repeated": (from_html, lambda n: "<!--" * (n // 4)),
+    "HTML '</' repeated": (from_html, lambda n: "</" * (n // 2)),
     "JSON string": (from_json, lambda n: '{"type": "event", "title": "' + "a" * n),
     # Each a pattern that once backtracked in parse_article: spaces inside a Markdown
     # headline, a byline, runs of "[", related lines, slash credits.
@@ -66,6 +69,19 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
         parse_article,
         lambda n: "Support The Moscow Times!\n\nT x\n\n" + "A b. " * (n // 5) + "\n\nText.",
     ),
+    "XML nested in <type>": (from_xml, lambda n: "<event><type>" + "<a>" * (n // 3)),
+    "XML depth of many digits": (
+        from_xml,
+        lambda n: (
+            "<article><title>T</title><comments><comment><depth>"
+            + "9" * n
+            + "</depth><author>A</author></comment></comments></article>"
+        ),
+    ),
+    "JSON key repeated": (
+        from_json,
+        lambda n: '{"type": "event", ' + '"title": "x", ' * (n // 14) + '"date": "2017-01-01"}',
+    ),
 }
 
 
@@ -77,7 +93,7 @@ def test_hostile_input_costs_linear_time(case: str) -> None:
     assert growth_exponent(read, make) < 1.4
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.binary(max_size=2000))
 def test_load_of_any_bytes_only_raises_parse_error(
     tmp_path_factory: pytest.TempPathFactory, data: bytes
@@ -92,7 +108,7 @@ def test_load_of_any_bytes_only_raises_parse_error(
 _FORMS = {"json": (to_json, from_json), "xml": (to_xml, from_xml), "html": (to_html, from_html)}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data())
 def test_mutated_forms_only_raise_parse_error(data: st.DataObject) -> None:
     """Property: a seed's JSON, XML or HTML form with a slice cut out or junk put in is

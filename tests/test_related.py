@@ -27,7 +27,7 @@ from syriaevents import (
 from syriaevents._index import Bitmaps, IntBitmaps, RoaringBitmaps, best_bitmaps
 from syriaevents._tags import canonical_tag, country_variants, phrase_key
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, examples
 
 
 def _archive_type(bitmaps: Bitmaps[Any]) -> type[Archive]:
@@ -235,7 +235,7 @@ def _queries(pool: list[Event]) -> st.SearchStrategy[Event | Article]:
     return st.sampled_from(pool) | tags.map(lambda tags: Article(title="Query", tags=tags))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(pool=_pools(), kind=st.sampled_from(list(ARCHIVE_TYPES)), data=st.data())
 def test_archive_agrees_with_the_scan(pool: list[Event], kind: str, data: st.DataObject) -> None:
     """Property: every kind of index answers as the plain scan does, with and without
@@ -272,7 +272,7 @@ def test_a_larger_archive_agrees_with_the_scan(archive_type: type[Archive]) -> N
 _RANKS = st.lists(st.integers(0, 300_000), max_size=40).map(lambda ranks: sorted(set(ranks)))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     bitmaps=st.sampled_from(BITMAPS),
     a=_RANKS,
@@ -345,7 +345,7 @@ def _phrases(draw: st.DrawFn, most: int) -> str:
     return "".join(word + draw(_SEPARATORS) for word in words[:-1]) + words[-1]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     vocabulary=st.lists(_phrases(4), max_size=8),
     title=_phrases(6),

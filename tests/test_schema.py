@@ -15,7 +15,7 @@ from hypothesis import given, settings
 
 from syriaevents import Event, ParseError, from_json, json_schema, parse, to_json
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, ROOT, read
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, ROOT, examples, read
 from .strategies import events
 
 SHIPPED = {
@@ -49,7 +49,7 @@ def test_seed_json_validates(seed: Path) -> None:
     _validator(document["type"]).validate(document)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(event=events())
 def test_every_event_json_validates(event: Event) -> None:
     """Property: whatever the event, its JSON form is valid against the schema."""

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import attrs
 import html5lib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syriaevents import (
     Article,
@@ -23,9 +27,17 @@ from syriaevents import (
 )
 from syriaevents._build import plan_of
 from syriaevents._cli import main
+from syriaevents._formats._frame import relative_href
 from syriaevents._site_html import day_page, document_page, index_page, tag_page
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, HAND_WRITTEN_PAGES, read
+from .conftest import (
+    ARTICLE_SEEDS,
+    EVENT_SEEDS,
+    HAND_WRITTEN_DAYS,
+    HAND_WRITTEN_PAGES,
+    examples,
+    read,
+)
 
 
 class _Links(HTMLParser):
@@ -185,3 +197,39 @@ def test_a_page_stating_a_hostile_path_is_refused(slug: str) -> None:
         parse_event(page)
     with pytest.raises(ValueError, match="slug"):
         Event(date=datetime.date(2017, 5, 4), title="T", path=f"/news/2017/05/4/{slug}")
+
+
+_SEGMENT = st.sampled_from(["news", "2017", "05", "4", "a", "tags", "articles", "index"])
+
+
+@settings(max_examples=examples(300))
+@given(
+    target=st.lists(_SEGMENT, max_size=4).map(lambda folders: [*folders, "page.html"]),
+    folder=st.lists(_SEGMENT, max_size=5),
+)
+def test_relative_links_agree_with_posixpath(target: list[str], folder: list[str]) -> None:
+    """Property: the site's fast relative link from a folder to a file is
+    posixpath.relpath's, made to start with ./ or ../."""
+    expected = posixpath.relpath("/".join(target), "/".join(folder) or ".")
+    expected = expected if expected.startswith("../") else f"./{expected}"
+    assert relative_href("/".join(target), "/".join(folder)) == expected
+
+
+def test_timelines_on_the_index_tag_and_event_pages(site: Path) -> None:
+    """Events per month on the index and each tag page, related months on event pages:
+    inline SVG (no script), each bar titled with its month and count."""
+    event = parse_event(read(EVENT_SEEDS["000"]))
+    pages = {
+        "index": read(site / "index.html"),
+        "tag": read(site / "tags/syria.html"),
+        "event": read(site / f"{event.path.lstrip('/')}.html"),
+    }
+    for name, text in pages.items():
+        svg = text[text.index("<svg") : text.index("</svg>") + len("</svg>")]
+        root = ElementTree.fromstring(svg)
+        assert root.get("role") == "img", name
+        assert root.get("aria-label"), name
+        bars = root.findall(".//{http://www.w3.org/2000/svg}rect")
+        assert bars, name
+        assert all(bar.find("{http://www.w3.org/2000/svg}title") is not None for bar in bars)
+        assert "<script" not in svg

@@ -38,7 +38,7 @@ from syriaevents.tables import (
     write_parquet,
 )
 
-from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS
+from .conftest import ARTICLE_SEEDS, EVENT_SEEDS, HAND_WRITTEN_DAYS, examples
 from .strategies import articles, days, events
 
 documents = st.lists(st.one_of(events(), days(), articles()), max_size=6)
@@ -95,7 +95,7 @@ DAY = Day(
 )
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(items=documents)
 def test_arrow_round_trip(items: list[Event | Day | Article]) -> None:
     """Property: any mix of events, days and articles comes back equal and in order."""
@@ -104,7 +104,7 @@ def test_arrow_round_trip(items: list[Event | Day | Article]) -> None:
     assert from_arrow(tables) == items
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(items=documents)
 def test_parquet_round_trip(items: list[Event | Day | Article]) -> None:
     """Property: the same through a folder of Parquet files."""

@@ -13,6 +13,8 @@ from syriaevents import Event
 from syriaevents._timeline import Month, month_counts, timeline_svg
 from syriaevents.tables import to_arrow, to_pandas
 
+from .conftest import examples
+
 SVG = "{http://www.w3.org/2000/svg}"
 EVENTS = [
     Event(date=datetime.date(2016, 11, 30), title="One"),
@@ -93,7 +95,7 @@ def test_no_events() -> None:
     assert root.findtext(f"{SVG}desc") == "No events."
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(
     dates=st.lists(
         st.dates(datetime.date(1990, 1, 1), datetime.date(2030, 12, 31)), min_size=1, max_size=50

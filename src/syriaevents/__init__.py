@@ -11,7 +11,13 @@ XML and HTML forms with ``to_json``/``from_json``, ``to_xml``/``from_xml`` and
 from importlib.metadata import PackageNotFoundError, version
 
 from ._documents import Loaded, Problem, iter_load, load, load_all, parse
-from ._errors import ParseError, SerializationError, SyriaEventsError, UnreadableFileError
+from ._errors import (
+    InvalidFieldError,
+    ParseError,
+    SerializationError,
+    SyriaEventsError,
+    UnreadableFileError,
+)
 from ._formats.article import parse_article
 from ._formats.day_page import parse_day
 from ._formats.event_page import parse_event
@@ -49,6 +55,7 @@ __all__ = [
     "Day",
     "Event",
     "Image",
+    "InvalidFieldError",
     "Link",
     "ListedEvent",
     "Loaded",

@@ -35,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from ._converter import kind_of
 from ._documents import DOCUMENT_SUFFIXES, Problem, files_in, try_load
 from ._errors import SerializationError, SyriaEventsError
 from ._formats import forms
@@ -126,27 +127,25 @@ class _Worker:
                 tags[number] = tagger.tag(article).tags
         return tags
 
-    def write(self, plan: SitePlan, keys: dict[int, str]) -> tuple[int, list[Problem]]:
+    def write(self, plan: SitePlan, pages: dict[int, tuple[str, str]]) -> tuple[int, list[Problem]]:
+        """Write the pages of the documents numbered in ``pages`` (their keys and files)."""
         written, problems = 0, []
-        for count, (number, key) in enumerate(keys.items(), 1):
-            document = self.documents.get(number)
+        for count, (number, (key, file)) in enumerate(pages.items(), 1):
+            document = self.documents[number]
             if isinstance(document, Event) and plan.event_at[key].tags != document.tags:
                 document = attrs.evolve(document, tags=plan.event_at[key].tags)  # a day's
-            if document is not None:
-                try:
-                    written += self.write_forms(plan, key, document)
-                except (SerializationError, ValueError, OSError) as exc:
-                    problems.append(Problem(file=key, kind="document", message=str(exc)))
+            try:
+                written += self.write_forms(plan, key, document)
+            except (SerializationError, ValueError, OSError) as exc:
+                problems.append(Problem(file=file, kind="document", message=str(exc)))
             if count % _TICK == 0:
                 self.tick(_TICK)
-        self.tick(len(keys) % _TICK)
+        self.tick(len(pages) % _TICK)
         return written, problems
 
     def write_forms(self, plan: SitePlan, key: str, document: Document) -> int:
         """Every form of a document the registry writes; the HTML form as a site page."""
-        kind = "event" if isinstance(document, Event) else "day"
-        if isinstance(document, Article):
-            kind = "article"
+        kind = kind_of(document)
         base = self.staging / plan.files[key]
         if base.parent not in self.folders:
             base.parent.mkdir(parents=True, exist_ok=True)
@@ -241,7 +240,10 @@ class _Pool:
         while waiting:
             for ready in wait(list(waiting)):
                 assert isinstance(ready, Connection)
-                status, value = ready.recv()
+                try:
+                    status, value = ready.recv()
+                except EOFError:
+                    raise BuildError("a worker process ended before its work was done") from None
                 if status == "tick":
                     self._tick(value)
                 elif status == "failed":
@@ -392,15 +394,15 @@ def _build(
         found.sort(key=lambda record: record.number)
         found, warnings = _versions(found)
         plan, article_keys = _plan(pool, found, owner)
-        keys: list[dict[int, str]] = [{} for _ in range(pool.size)]
+        pages: list[dict[int, tuple[str, str]]] = [{} for _ in range(pool.size)]
         for record in found:
             key = record.event.path if record.event else article_keys.get(record.number)
             if key is not None:  # days are written here, completed by the plan
-                keys[owner[record.number]][record.number] = key
+                pages[owner[record.number]][record.number] = (key, record.file)
         with Progress("Writing", len(found)) as writing:
             progress.append(writing)
             written = 0
-            for count, failed in pool.run("write", [(plan, share) for share in keys]):
+            for count, failed in pool.run("write", [(plan, share) for share in pages]):
                 written += count
                 problems += failed
             written += _write_site_pages(plan, staging, problems)

@@ -13,21 +13,22 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, get_args, get_origin
 
 import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import AttributeValidationNote, IterableValidationError, IterableValidationNote
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.orjson import make_converter
 
-from ._errors import ParseError
+from ._errors import InvalidFieldError, ParseError
 from ._models import (
     Article,
     Change,
     Comment,
     Day,
+    Document,
     Event,
     Image,
     Link,
@@ -37,21 +38,103 @@ from ._models import (
     thread_from_outline,
 )
 
-__all__ = ["CONVERTER", "KINDS", "kind_of", "structure", "unstructure"]
+__all__ = [
+    "CONVERTER",
+    "KINDS",
+    "MAX_NESTING",
+    "Place",
+    "check_nesting",
+    "containers",
+    "field_path",
+    "kind_of",
+    "shown",
+    "structure",
+    "unstructure",
+]
 
 KINDS: dict[str, type] = {"event": Event, "article": Article, "day": Day}
 _MODELS = (Source, RelatedEvent, Change, Image, Link, Article, ListedEvent)
 _OUTLINE_KEYS = frozenset({"depth", "author", "body"})
 
-# The start of a model validator's message: "expected a valid value: Source.url must".
-_VALIDATOR_FIELD = re.compile(r"expected a valid value: [A-Z]\w*\.(\w+) ")
 # The only timestamp form the writers produce (dates are checked by shape below).
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+# Lists and objects nested deeper than this are refused before anything looks inside
+# them: the forms nest four deep (event, related, one related event, its tags).
+MAX_NESTING = 32
+# How much of a text an error message quotes.
+_QUOTED_LENGTH = 40
+
+
+def shown(value: object) -> str:
+    """A value as an error message names it: text by its start, a list or an object by
+    its size. Never the repr of a whole structure, which may be huge or nested
+    thousands deep."""
+    if isinstance(value, str):
+        more = "..." if len(value) > _QUOTED_LENGTH else ""
+        return f"{value[:_QUOTED_LENGTH]!r}{more}"
+    if isinstance(value, list | tuple):
+        return f"a list of {_count(len(value), 'item')}"
+    if isinstance(value, dict):
+        return f"an object with {_count(len(value), 'field')}"
+    if value is None or isinstance(value, bool | int | float):
+        return f"{type(value).__name__} {value!r:.{_QUOTED_LENGTH}}"
+    return type(value).__name__
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+# Where a value stands in a document: None for the document itself, else the place of
+# the list or object holding it and its key or index there.
+Place = tuple[Any, str | int] | None
+
+
+def field_path(place: Place) -> str:
+    """A place as error messages name it: ``related[3].tags``."""
+    parts: list[str] = []
+    while place is not None:
+        place, key = place
+        parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    return "".join(reversed(parts)).lstrip(".")
+
+
+def containers(data: object) -> Iterator[tuple[object, Place]]:
+    """Every list and object in ``data`` (itself included) with its place, in document
+    order; ParseError at the first nested more than :data:`MAX_NESTING` deep.
+
+    Iterative, so that no depth of input can exhaust the stack.
+    """
+    stack: list[tuple[object, Place, int]] = [(data, None, 1)]
+    while stack:
+        value, place, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise ParseError(
+                f"expected lists and objects nested at most {MAX_NESTING} deep",
+                path=field_path(place),
+            )
+        yield value, place
+        keyed: Iterable[tuple[str | int, object]] = ()
+        if isinstance(value, dict):
+            keyed = value.items()
+        elif isinstance(value, list):
+            keyed = enumerate(value)
+        inside = [
+            (item, (place, key), depth + 1) for key, item in keyed if isinstance(item, dict | list)
+        ]
+        stack.extend(reversed(inside))  # the first one inside comes out first
+
+
+def check_nesting(data: object) -> None:
+    """ParseError at the first list or object nested more than :data:`MAX_NESTING` deep."""
+    if isinstance(data, dict | list):
+        for _ in containers(data):
+            pass
 
 
 def _structure_str(value: object, _: object) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected text, found {type(value).__name__} {value!r:.40}")
+        raise TypeError(f"expected text, found {shown(value)}")
     return value
 
 
@@ -63,13 +146,13 @@ def _pass_str(value: object, _: object) -> object:
 def _structure_date(value: object, _: object) -> datetime.date:
     # YYYY-MM-DD only: fromisoformat alone would also take "20170504" or "2017-W18-4".
     if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
-        raise ValueError(f"expected a date as YYYY-MM-DD, found {value!r:.40}")
+        raise ValueError(f"expected a date as YYYY-MM-DD, found {shown(value)}")
     return datetime.date.fromisoformat(value)
 
 
 def _structure_datetime(value: object, _: object) -> datetime.datetime:
     if not isinstance(value, str) or not _DATETIME.fullmatch(value):
-        raise ValueError(f"expected a timestamp as YYYY-MM-DDTHH:MM:SS, found {value!r:.40}")
+        raise ValueError(f"expected a timestamp as YYYY-MM-DDTHH:MM:SS, found {shown(value)}")
     return datetime.datetime.fromisoformat(value)
 
 
@@ -87,19 +170,23 @@ def _unstructure_thread(comments: tuple[Comment, ...]) -> list[dict[str, Any]]:
 
 def _structure_thread(value: object, _: object) -> tuple[Comment, ...]:
     if not isinstance(value, list):
-        raise TypeError(f"expected a list, found {type(value).__name__} {value!r:.40}")
+        raise TypeError(f"expected a list, found {shown(value)}")
     outline = []
     for position, entry in enumerate(value):
         if not isinstance(entry, dict) or not entry.keys() <= _OUTLINE_KEYS:
             raise ValueError(
                 f"comment {position}: expected an object with depth, author and body,"
-                f" found {entry!r:.60}"
+                f" found {shown(entry)}"
             )
-        body = entry.get("body", [])
+        depth, body = entry.get("depth"), entry.get("body", [])
+        if type(depth) is not int:
+            raise TypeError(
+                f"comment {position}: expected depth to be a number, found {shown(depth)}"
+            )
         if not isinstance(body, list):
-            raise TypeError(f"comment {position}: expected body to be a list, found {body!r:.40}")
-        outline.append((entry.get("depth"), entry.get("author"), tuple(body)))
-    return thread_from_outline(outline)  # type: ignore[arg-type]  # checked as it builds
+            raise TypeError(f"comment {position}: expected body to be a list, found {shown(body)}")
+        outline.append((depth, entry.get("author"), tuple(body)))
+    return thread_from_outline(outline)  # checked as it builds
 
 
 def _is_homogeneous_tuple(type_: Any) -> bool:
@@ -125,7 +212,7 @@ def _make(*, detailed: bool) -> cattrs.Converter:
 
         def structure(value: object, _: object) -> tuple[object, ...]:
             if not isinstance(value, list):
-                raise TypeError(f"expected a list, found {type(value).__name__} {value!r:.40}")
+                raise TypeError(f"expected a list, found {shown(value)}")
             if not detailed:
                 if structure_item is _pass_str:
                     return tuple(value)
@@ -167,6 +254,8 @@ def _make(*, detailed: bool) -> cattrs.Converter:
 
 
 CONVERTER = _make(detailed=False)
+# Each kind's structuring function, looked up once rather than dispatched per document.
+_STRUCTURE = {model: CONVERTER.get_structure_hook(model) for model in KINDS.values()}
 # Built the same way, but slower: used only to say where a failed document went wrong.
 _EXPLAINER = _make(detailed=True)
 
@@ -187,7 +276,7 @@ def unstructure(obj: object) -> dict[str, Any]:
     return {"type": kind, **data}
 
 
-def structure(data: object) -> Any:
+def structure(data: object) -> Document:
     """Build the model a plain-data document describes; :class:`ParseError` if it can't."""
     if not isinstance(data, dict):
         raise ParseError(f"expected an object with a 'type', found {type(data).__name__}")
@@ -195,30 +284,43 @@ def structure(data: object) -> Any:
     model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         raise ParseError(
-            f"expected 'type' to be one of {', '.join(map(repr, KINDS))}, found {kind!r:.40}",
+            f"expected 'type' to be one of {', '.join(map(repr, KINDS))}, found {shown(kind)}",
             path="type",
         )
-    fields = {key: value for key, value in data.items() if key != "type"}
+    fields = dict(data)
+    del fields["type"]
     try:
-        return CONVERTER.structure(fields, model)
+        document: Document = _STRUCTURE[model](fields, model)
     except Exception as exc:
         raise _explain(fields, model, exc) from exc
+    return document
 
 
 def _explain(fields: dict[str, Any], model: type, error: Exception) -> ParseError:
     """Re-run a failed structuring with detailed validation to name the field at fault."""
+    check_nesting(fields)  # names a list nested thousands deep before anything walks it
     try:
         _EXPLAINER.structure(fields, model)
     except Exception as detailed:
-        for message in cattrs.transform_error(detailed, path="$", format_exception=_describe):
-            text, _, where = message.rpartition(" @ ")
-            path = where.removeprefix("$").lstrip(".")
-            # A model's validator names its field ("Source.url must be ..."): point at it.
-            field = _VALIDATOR_FIELD.match(text)
-            if field and not path.endswith(field.group(1)):
-                path = f"{path}.{field.group(1)}" if path else field.group(1)
-            return ParseError(text, path=path or None)
+        path, found = _first_failure(detailed, "")
+        if isinstance(found, InvalidFieldError) and not path.endswith(found.field):
+            path = f"{path}.{found.field}" if path else found.field  # its validator's field
+        return ParseError(_describe(found, None), path=path or None)
     return ParseError(_describe(error, None))
+
+
+def _first_failure(error: BaseException, path: str) -> tuple[str, BaseException]:
+    """The first failure inside cattrs' error groups, with the field path to it: groups
+    name their members' places in notes (an attribute's name, a list's index)."""
+    while isinstance(error, BaseExceptionGroup) and error.exceptions:
+        inner = error.exceptions[0]
+        for note in getattr(inner, "__notes__", ()):
+            if isinstance(note, AttributeValidationNote):
+                path = f"{path}.{note.name}" if path else note.name
+            elif isinstance(note, IterableValidationNote):
+                path = f"{path}[{note.index}]"
+        error = inner
+    return path, error
 
 
 def _describe(exc: BaseException, _: object) -> str:

@@ -5,17 +5,25 @@
     SyriaEventsError            the root: catch this to catch everything below
      ├── ParseError             (also a ValueError) input text could not be read
      ├── SerializationError     (also a ValueError) a model cannot be written in a form
+     ├── InvalidFieldError      (also a ValueError) a model was given a value its field
+     │                          refuses; ``model`` and ``field`` name the field
      └── UnreadableFileError    (also an OSError) a file could not be read at all:
                                 missing, a folder, a device or pipe, a link not
                                 followed, or larger than the size allowed
 
-Invalid model values given to a constructor raise the builtin ``TypeError`` or
-``ValueError`` (attrs validators), never a subclass of these.
+A model given a value of the wrong type raises the builtin ``TypeError``; a value its
+field refuses raises :class:`InvalidFieldError`.
 """
 
 from __future__ import annotations
 
-__all__ = ["ParseError", "SerializationError", "SyriaEventsError", "UnreadableFileError"]
+__all__ = [
+    "InvalidFieldError",
+    "ParseError",
+    "SerializationError",
+    "SyriaEventsError",
+    "UnreadableFileError",
+]
 
 
 class SyriaEventsError(Exception):
@@ -92,6 +100,19 @@ def _rebuild_parse_error(
     message: str, line: int | None, column: int | None, path: str | None, file: str | None
 ) -> ParseError:
     return ParseError(message, line=line, column=column, path=path, file=file)
+
+
+class InvalidFieldError(SyriaEventsError, ValueError):
+    """A model refused a value: ``model`` and ``field`` name the field (``Source``,
+    ``url``), so that readers can point at it without reading the message."""
+
+    def __init__(self, model: str, field: str, message: str) -> None:
+        super().__init__(message)
+        self.model = model
+        self.field = field
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (InvalidFieldError, (self.model, self.field, str(self)))
 
 
 class SerializationError(SyriaEventsError, ValueError):

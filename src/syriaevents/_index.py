@@ -153,6 +153,9 @@ class RoaringBitmaps(Bitmaps[Any]):
 
         self._module = pyroaring
 
+    def __reduce__(self) -> tuple[type[RoaringBitmaps], tuple[()]]:
+        return (RoaringBitmaps, ())  # its module is imported again, not pickled
+
     def of(self, ranks: array[int]) -> Any:
         return self._module.FrozenBitMap(ranks)
 

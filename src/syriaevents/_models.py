@@ -12,10 +12,12 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator
 from itertools import zip_longest
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
+from ._errors import InvalidFieldError
+from ._layout import DayLayout, EventLayout
 from ._paths import EVENT_PATH, archive_path
 from ._text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
 
@@ -31,12 +33,9 @@ __all__ = [
     "ListedEvent",
     "RelatedEvent",
     "Source",
-    "prevalidated",
     "prevalidated_related",
     "thread_from_outline",
 ]
-
-M = TypeVar("M")
 
 # A URL scheme at the start of a URL ("https:"); URLs without one are relative.
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -63,7 +62,10 @@ def _changes(value: Iterable[Change]) -> tuple[Change, ...]:
 
 
 def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, problem: str) -> None:
-    raise ValueError(f"{type(instance).__name__}.{attribute.name} {problem}, got {value!r:.80}")
+    model = type(instance).__name__
+    raise InvalidFieldError(
+        model, attribute.name, f"{model}.{attribute.name} {problem}, got {value!r:.80}"
+    )
 
 
 def _is_plain_line(value: object) -> bool:
@@ -287,36 +289,23 @@ class Event:
     changes: tuple[Change, ...] = attrs.field(
         default=(), converter=_changes, validator=_members(Change)
     )
-    layout: object = attrs.field(default=None, eq=False, repr=False)
+    layout: EventLayout | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.path:
             object.__setattr__(self, "path", archive_path(self.date, self.title))
 
 
-def prevalidated(cls: type[M], *, check: tuple[str, ...] = (), **fields: object) -> M:
-    """Build a model from values a reader has already checked, without checking them again.
-
-    For readers in this package only: they pass every field, already converted (tuples),
-    and name in ``check`` the fields whose validators must still run because the reader
-    does not guarantee them itself. The test suite re-validates all readers return with
-    ``attrs.validate``. Building through ``__init__`` would cost several times more.
-    """
-    instance = object.__new__(cls)
-    setattr_ = object.__setattr__  # frozen classes refuse the ordinary way
-    for name, value in fields.items():
-        setattr_(instance, name, value)
-    for name in check:
-        attribute = getattr(attrs.fields(cls), name)  # type: ignore[arg-type]
-        if attribute.validator is not None:
-            attribute.validator(instance, attribute, fields[name])
-    return instance
-
-
 def prevalidated_related(
     title: str, path: str, date: datetime.date, tags: tuple[str, ...]
 ) -> RelatedEvent:
-    """:func:`prevalidated` for :class:`RelatedEvent`, the model readers build most."""
+    """Build a :class:`RelatedEvent` from values a reader has already checked.
+
+    For readers in this package only: the related link is the model they build most, and
+    building it through ``__init__`` (which checks every field again) costs several times
+    more. ``tags`` must be a tuple. The test suite re-validates every model the readers
+    return, its converters included.
+    """
     instance = object.__new__(RelatedEvent)
     setattr_ = object.__setattr__
     setattr_(instance, "title", title)
@@ -344,7 +333,7 @@ def _paragraph_items(
 def _caption_or_credit(instance: Image, attribute: attrs.Attribute[Any], value: object) -> None:
     _optional_text_line(instance, attribute, value)
     if value is None and instance.caption is None:
-        raise ValueError("Image.credit must be given when there is no caption, got None")
+        _fail(instance, attribute, value, "must be given when there is no caption")
 
 
 @attrs.frozen(kw_only=True)
@@ -527,7 +516,7 @@ class Day:
         default=(), converter=_listed, validator=_members(ListedEvent)
     )
     previous: datetime.date | None = attrs.field(default=None, validator=_previous_day)
-    layout: object = attrs.field(default=None, eq=False, repr=False)
+    layout: DayLayout | None = attrs.field(default=None, eq=False, repr=False)
 
 
 # What a reader returns: any of the archive's documents.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["ARCHIVE_SLUG", "EVENT_PATH", "archive_path", "day_path", "slugify"]
+__all__ = ["ARCHIVE_SLUG", "EVENT_PATH", "NON_ALNUM", "archive_path", "day_path", "slugify"]
 
 # What an archive slug may hold: lower-case ASCII letters, digits and hyphens (what the
 # archive's own rule makes), and letters and digits beyond ASCII (for the rare pages
@@ -34,7 +34,7 @@ _TRANSLITERATE = {0x80 + i: "" for i in range(0x20)} | {
     0xA0 + i: text for i, text in enumerate(_LATIN1_TRANSLITERATION)
 }
 # A run of anything but ASCII letters and digits becomes one hyphen.
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # A colon directly followed by a letter ("Syrian civil war:Rebel forces"): the archive's
 # slug has a "p" there ("syrian-civil-war-prebel-forces"), left over from a paragraph
 # tag it stripped, and that "p" counts toward the 140-character cut.
@@ -47,7 +47,7 @@ def slugify(title: str) -> str:
         title = _COLON_BEFORE_LETTER.sub(":p", title)
     mojibake = title.encode("utf-8", "surrogatepass").decode("latin-1")[:_SLUG_LENGTH]
     ascii_text = mojibake.translate(_TRANSLITERATE).lower()
-    return _NON_ALNUM.sub("-", ascii_text).strip("-")
+    return NON_ALNUM.sub("-", ascii_text).strip("-")
 
 
 def day_path(date: datetime.date) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -28,7 +27,7 @@ import attrs
 from ._formats._frame import PageLinker, relative_href
 from ._formats.html import article_label
 from ._models import Article, Day, Event, ListedEvent, RelatedEvent
-from ._paths import day_path, slugify
+from ._paths import NON_ALNUM, day_path, slugify
 from ._related import Archive
 from ._tags import canonical_tag, country_variants
 
@@ -47,7 +46,6 @@ RELATED_LIMIT = 5
 INDEX = "/"
 _RESERVED = frozenset({"index"})  # file names the site writes in every day's folder
 _MAX_NAME = 200  # bytes of a file name before its suffix (file systems allow 255)
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @attrs.frozen(kw_only=True)
@@ -128,7 +126,7 @@ def unique_slugs(slugs: Iterable[str]) -> list[str]:
 
 def _tag_slug(tag: str) -> str:
     folded = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode("ascii")
-    return _NON_ALNUM.sub("-", folded.lower()).strip("-")[:80] or "tag"
+    return NON_ALNUM.sub("-", folded.lower()).strip("-")[:80] or "tag"
 
 
 def _file_name(name: str, *, reserved: bool) -> str:
@@ -193,7 +191,6 @@ class SitePlan:
         ]:
             folder, _, name = key.lstrip("/").rpartition("/")
             self.files[key] = f"{folder}/{_file_name(name, reserved=False)}"
-        self._links: dict[tuple[str, str], str] = {}
 
     def vocabulary(self) -> tuple[str, ...]:
         """Every tag label the events use, each once, in first-seen order (newest first)."""
@@ -215,18 +212,12 @@ class SitePlan:
 
     def linker(self, here: str) -> PageLinker:
         """Relative links from the page ``here`` to the site's other pages (by key)."""
-        source = self.files[here]
-        folder = source.rpartition("/")[0]
-        files, links = self.files, self._links
+        folder = self.files[here].rpartition("/")[0]
+        files = self.files
 
         def link(target: str) -> str | None:
             found = files.get(target)
-            if found is None:
-                return None
-            known = links.get((folder, found))
-            if known is None:
-                known = links[folder, found] = relative_href(f"{found}.html", folder)
-            return known
+            return None if found is None else relative_href(f"{found}.html", folder)
 
         return link
 

@@ -114,7 +114,7 @@ def timeline_svg(
         f'<text x="{_LEFT - 4}" y="{_TOP + 4}">{busiest.events:,}</text>'
         f'<text x="{_LEFT - 4}" y="{base}">0</text>'
         f'<line x1="{_LEFT}" x2="{width - _RIGHT}" y1="{base}" y2="{base}"'
-        f' stroke="currentColor" stroke-width="1"/></g>'
+        f' stroke="currentColor" stroke-width="1"></line></g>'
     )
     parts.append('<g class="bars">')
     for index, month in enumerate(counts):
@@ -134,7 +134,7 @@ def timeline_svg(
             x = _LEFT + index * step
             parts.append(
                 f'<line x1="{x:.2f}" x2="{x:.2f}" y1="{base}" y2="{base + 6}"'
-                f' stroke="currentColor" stroke-width="1"/>'
+                f' stroke="currentColor" stroke-width="1"></line>'
             )
             if month.start.year % every == 0 or index == 0:
                 parts.append(f'<text x="{x:.2f}" y="{base + 18}">{month.start.year}</text>')

@@ -6,7 +6,6 @@ escaping text and attributes, one page skeleton, one stylesheet per use.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -36,11 +35,17 @@ def archive_href(path: str) -> str:
 
 
 def relative_href(target: str, folder: str) -> str:
-    """The relative link from ``folder`` to ``target`` (paths from the same root),
-    always starting with ``./`` or ``../``, so that no first segment can be read as a
-    URL scheme."""
-    href = posixpath.relpath(target, folder)
-    return href if href.startswith("../") else f"./{href}"
+    """The relative link from ``folder`` to ``target`` (normalised paths from the same
+    root, without leading "/"; "" for the root), always starting with ``./`` or
+    ``../``, so that no first segment can be read as a URL scheme."""
+    up = folder.split("/") if folder else []
+    down = target.split("/")
+    common = 0
+    while common < len(up) and common < len(down) - 1 and up[common] == down[common]:
+        common += 1
+    rest = "/".join(down[common:])
+    climb = len(up) - common
+    return "../" * climb + rest if climb else f"./{rest}"
 
 
 def html_document(title: str, body: Sequence[str], *, site: bool = False) -> str:

@@ -81,6 +81,10 @@ _EMPHASIS = re.compile(
 # of one headline.
 _QUOTE_FOLD = str.maketrans('‘’‚‛′`"“”„‟″«»–—', "'" * 14 + "--")
 
+# What marks Markdown documentation (a README, a SOURCES.md), never a scraped article:
+# a table's separator row "| --- | --- |", or a code fence "```".
+_DOCUMENTATION = re.compile(r"\|? ?:?-{3,}:? ?\|(?: ?:?-{3,}:? ?\|)*+(?: ?:?-{3,}:?)?|```.*")
+
 _SENTENCE_ENDS = frozenset(".!?…")
 _CLOSERS = "\"”’')]"
 # Words a headline does not end with (a line that does is half of a wrapped sentence).
@@ -108,6 +112,7 @@ def parse_article(text: str, *, url: str | None = None) -> Article:
     publisher = publisher_for_url(stated_url) or publisher_for_url(url) or publisher_for_text(text)
     layouts = publisher.comment_layouts if publisher else ANY_SITE_COMMENT_LAYOUTS
     start, layout = find_thread(lines, text, layouts)
+    _refuse_documentation(lines[:start])
     comments = layout.read(lines, start) if layout else ()
     reader = _ArticleReader(lines[:start], publisher)
     return reader.article(comments, url=stated_url or url, published=marked)
@@ -147,6 +152,18 @@ def _lines(text: str) -> tuple[str, list[str], datetime.date | None]:
         except ValueError:
             published = None  # a marker with an impossible date: still never text
     return text, lines, published
+
+
+def _refuse_documentation(lines: list[str]) -> None:
+    """ParseError at the first table or code block: such a text is documentation."""
+    for index, line in enumerate(lines):
+        if ("|" in line or "`" in line) and _DOCUMENTATION.fullmatch(line.strip()):
+            what = "a code block" if "`" in line else "a table"
+            raise ParseError(
+                f"expected a scraped article, found Markdown documentation ({what})",
+                line=index + 1,
+                column=1,
+            )
 
 
 def _stated_url(text: str, lines: list[str]) -> str | None:

@@ -9,11 +9,9 @@ text and every attribute value is escaped. See ``docs/formats.md``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
-from typing import Any
+from collections.abc import Callable
 
-from .._converter import KINDS
+from .._converter import KINDS, shown
 from .._dates import human_date
 from .._errors import ParseError
 from .._models import (
@@ -21,6 +19,7 @@ from .._models import (
     Change,
     Comment,
     Day,
+    Document,
     Event,
     Image,
     Link,
@@ -35,6 +34,7 @@ from . import Form, ReadHints
 from ._frame import PageLinker, archive_href, html_document
 from ._frame import attribute as _attr
 from ._frame import text as _text
+from ._markup import Element, Grammar, Tree, parse_markup
 
 __all__ = ["FORM", "article_label", "article_markup", "from_html", "to_html"]
 
@@ -284,292 +284,253 @@ def article_label(article: Article) -> str:
 
 # --- reading ---------------------------------------------------------------------------
 
-
-class _Node:
-    __slots__ = ("attrs", "children", "column", "line", "tag")
-
-    def __init__(self, tag: str, attrs: dict[str, str], line: int, column: int) -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.children: list[_Node | str] = []
-        self.line = line
-        self.column = column
-
-    @property
-    def classes(self) -> list[str]:
-        return self.attrs.get("class", "").split()
-
-    def text(self) -> str:
-        """All text below this node, in document order."""
-        parts: list[str] = []
-        stack: list[_Node | str] = [self]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, str):
-                parts.append(node)
-            else:
-                stack.extend(reversed(node.children))
-        return "".join(parts)
-
-    def descendants(self) -> Iterator[_Node]:
-        stack = [child for child in reversed(self.children) if isinstance(child, _Node)]
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(child for child in reversed(node.children) if isinstance(child, _Node))
-
-    def find_all(self, class_name: str) -> list[_Node]:
-        return [node for node in self.descendants() if class_name in node.classes]
-
-    def error(self, message: str) -> ParseError:
-        return ParseError(message, line=self.line, column=self.column + 1)
+# What the writer above, and the site pages written around its <article>, hold: any
+# other element or attribute is refused where it stands.
+_GRAMMAR = Grammar(
+    elements=frozenset(
+        {
+            *("html", "head", "meta", "title", "style", "body"),
+            *("nav", "main", "aside", "article", "header", "footer", "section"),
+            *("h1", "h2", "p", "div", "ol", "ul", "li", "figure", "figcaption"),
+            *("a", "span", "time", "img"),
+            # The site's timelines: inline SVG.
+            *("svg", "g", "rect", "line", "text", "desc"),
+        }
+    ),
+    void=_VOID,
+    raw_text=frozenset({"style"}),
+    attributes=frozenset(
+        {
+            *("lang", "charset", "name", "content", "class", "id", "style"),
+            *("href", "rel", "src", "alt", "datetime", "aria-label", "aria-labelledby"),
+            *("data-type", "data-path", "data-depth"),
+            *("xmlns", "role", "viewbox", "width", "height", "fill", "font-family", "font-size"),
+            *("x", "y", "x1", "x2", "y1", "y2", "stroke", "stroke-width", "text-anchor"),
+        }
+    ),
+    attribute_prefixes=("data-",),
+    max_depth=_MAX_DEPTH,
+)
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Node("#document", {}, 1, 0)
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, column = self.getpos()
-        node = _Node(tag, {name: value or "" for name, value in attrs}, line, column)
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            if len(self.stack) > _MAX_DEPTH:
-                raise ParseError(
-                    f"expected at most {_MAX_DEPTH} nested elements", line=line, column=column + 1
-                )
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, column = self.getpos()
-        self.stack[-1].children.append(
-            _Node(tag, {name: value or "" for name, value in attrs}, line, column)
-        )
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def from_html(text: str | bytes) -> Any:
+def from_html(text: str | bytes) -> Document:
     """Read a page written by :func:`to_html` back into its model."""
-    text = as_text(text, "from_html")
-    builder = _TreeBuilder()
-    try:
-        builder.feed(text)
-        builder.close()
-    except AssertionError as exc:
-        # html.parser asserts on some malformed markup, e.g. "<![word" (found by fuzzing).
-        line, column = builder.getpos()
-        raise ParseError(
-            f"expected well-formed HTML ({exc})", line=line, column=column + 1
-        ) from exc
-    for node in builder.root.descendants():
+    tree = parse_markup(as_text(text, "from_html"), _GRAMMAR)
+    for node in tree.by_tag.get("article", ()):
         kind = node.attrs.get("data-type")
-        if node.tag == "article" and kind in KINDS:
+        if kind in KINDS:
             try:
-                return _READERS[kind](node)
+                return _READERS[kind](tree, node)
             except (TypeError, ValueError) as exc:
                 if isinstance(exc, ParseError):
                     raise
-                raise node.error(f"expected a valid {kind}: {exc}") from exc
+                raise tree.error(node, f"expected a valid {kind}: {exc}") from exc
     kinds = ", ".join(f'"{kind}"' for kind in KINDS)
     raise ParseError(f"expected an <article data-type=...> element ({kinds})", line=1, column=1)
 
 
-def _maybe(parent: _Node, class_name: str) -> _Node | None:
+def _maybe(tree: Tree, parent: Element, class_name: str) -> Element | None:
     """The one element of a class below ``parent``, or None; two are an error."""
-    found = parent.find_all(class_name)
+    found = tree.with_class(parent, class_name)
     if len(found) > 1:
-        raise found[1].error(f"expected one element of class {class_name!r}, found another")
+        raise tree.error(found[1], f"expected one element of class {class_name!r}, found another")
     return found[0] if found else None
 
 
-def _one(parent: _Node, class_name: str) -> _Node:
+def _one(tree: Tree, parent: Element, class_name: str) -> Element:
     """The one element of a class below ``parent``, which must be there."""
-    found = _maybe(parent, class_name)
+    found = _maybe(tree, parent, class_name)
     if found is None:
-        raise parent.error(f"expected an element of class {class_name!r} inside <{parent.tag}>")
+        message = f"expected an element of class {class_name!r} inside <{parent.tag}>"
+        raise tree.error(parent, message)
     return found
 
 
-def _link_of(item: _Node) -> tuple[str, str]:
-    links = [node for node in item.descendants() if node.tag == "a" and "href" in node.attrs]
-    if not links:
-        raise item.error("expected a link <a href=...>")
-    return links[0].text(), links[0].attrs["href"]
+def _maybe_text(tree: Tree, parent: Element, class_name: str) -> str | None:
+    """The text of the one element of a class below ``parent``, or None."""
+    found = _maybe(tree, parent, class_name)
+    return None if found is None else tree.text_of(found)
 
 
-def _linked_page(item: _Node) -> tuple[str, str]:
+def _texts(tree: Tree, parent: Element, class_name: str) -> list[str]:
+    """The text of each element of a class below ``parent``."""
+    return [tree.text_of(node) for node in tree.with_class(parent, class_name)]
+
+
+def _paragraphs(tree: Tree, parent: Element) -> list[str]:
+    """The text of each element directly inside ``parent`` (its <p>s)."""
+    return [tree.text_of(node) for node in parent.children]
+
+
+def _link_of(tree: Tree, item: Element) -> tuple[str, str]:
+    for link in tree.named(item, "a"):
+        if "href" in link.attrs:
+            return tree.text_of(link), link.attrs["href"]
+    raise tree.error(item, "expected a link <a href=...>")
+
+
+def _linked_page(tree: Tree, item: Element) -> tuple[str, str]:
     """The title and archive path of an item that names a page (``data-path``)."""
     if "data-path" not in item.attrs:
-        raise item.error("expected the page's archive path in a data-path attribute")
-    return _one(item, "target").text(), item.attrs["data-path"]
+        raise tree.error(item, "expected the page's archive path in a data-path attribute")
+    return tree.text_of(_one(tree, item, "target")), item.attrs["data-path"]
 
 
-def _time(item: _Node, *, required: bool = True) -> str | None:
-    for node in item.descendants():
-        if node.tag == "time":
-            if "datetime" not in node.attrs:
-                raise node.error("expected a <time> with a datetime attribute")
-            return node.attrs["datetime"]
+def _time(tree: Tree, item: Element, *, required: bool = True) -> str | None:
+    times = tree.named(item, "time")
+    if times:
+        if "datetime" not in times[0].attrs:
+            raise tree.error(times[0], "expected a <time> with a datetime attribute")
+        return times[0].attrs["datetime"]
     if required:
-        raise item.error("expected a <time datetime=...> element")
+        raise tree.error(item, "expected a <time datetime=...> element")
     return None
 
 
-def _date(item: _Node, value: str | None) -> datetime.date:
+def _date(tree: Tree, item: Element) -> datetime.date:
+    """The date of the <time datetime=...> below ``item``."""
+    value = _time(tree, item)
     try:
         return datetime.date.fromisoformat(value or "")
     except ValueError as exc:
-        raise item.error(f"expected a date YYYY-MM-DD, found {value!r:.40}") from exc
+        raise tree.error(item, f"expected a date YYYY-MM-DD, found {shown(value)}") from exc
 
 
-def _read_event(article: _Node) -> Event:
-    date_node = _one(article, "date")
-    category = _maybe(article, "category")
-    title = _one(article, "title")
-    summary = _maybe(article, "summary")
-    image = _maybe(article, "image")
+def _maybe_date(tree: Tree, parent: Element, class_name: str) -> datetime.date | None:
+    """The date inside the one element of a class below ``parent``, or None."""
+    found = _maybe(tree, parent, class_name)
+    return None if found is None else _date(tree, found)
+
+
+def _read_event(tree: Tree, article: Element) -> Event:
+    image = _maybe(tree, article, "image")
     image_url = None
     if image is not None:
-        images = [node for node in image.descendants() if node.tag == "img"]
+        images = tree.named(image, "img")
         if not images or "src" not in images[0].attrs:
-            raise image.error("expected an <img src=...> in the image figure")
+            raise tree.error(image, "expected an <img src=...> in the image figure")
         image_url = images[0].attrs["src"]
-    paragraphs = [n.text() for n in summary.children if isinstance(n, _Node)] if summary else []
+    summary = _maybe(tree, article, "summary")
     sources = []
-    for item in article.find_all("source"):
-        name, url = _link_of(item)
+    for item in tree.with_class(article, "source"):
+        name, url = _link_of(tree, item)
         sources.append(Source(name=name, url=url))
     changes = []
-    for item in article.find_all("change"):
-        title_text, path = _linked_page(item)
-        kind = _one(item, "kind")
-        stamp = _time(item, required=False)
+    for item in tree.with_class(article, "change"):
+        title, path = _linked_page(tree, item)
+        kind = tree.text_of(_one(tree, item, "kind"))
+        stamp = _time(tree, item, required=False)
         try:
             moment = datetime.datetime.fromisoformat(stamp) if stamp else None
         except ValueError as exc:
-            raise item.error(f"expected a timestamp, found {stamp!r:.40}") from exc
-        changes.append(Change(title=title_text, path=path, kind=kind.text(), timestamp=moment))
+            raise tree.error(item, f"expected a timestamp, found {shown(stamp)}") from exc
+        changes.append(Change(title=title, path=path, kind=kind, timestamp=moment))
     related = []
-    for item in article.find_all("related-event"):
-        title_text, path = _linked_page(item)
-        tags = tuple(node.text() for node in item.find_all("tag"))
+    for item in tree.with_class(article, "related-event"):
+        title, path = _linked_page(tree, item)
+        tags = _texts(tree, item, "tag")
         related.append(
-            RelatedEvent(
-                title=title_text,
-                path=path,
-                date=_date(item, _time(item)),
-                tags=tags,
-            )
+            RelatedEvent(title=title, path=path, date=_date(tree, item), tags=tuple(tags))
         )
-    own_tags = _footer_tags(article)
     return Event(
-        date=_date(date_node, _time(date_node)),
-        title=title.text(),
-        category=category.text() if category else None,
-        summary="\n\n".join(paragraphs) if summary else None,
+        date=_date(tree, _one(tree, article, "date")),
+        title=tree.text_of(_one(tree, article, "title")),
+        category=_maybe_text(tree, article, "category"),
+        summary="\n\n".join(_paragraphs(tree, summary)) if summary else None,
         sources=sources,
         related=related,
-        tags=own_tags,
+        tags=_footer_tags(tree, article),
         path=article.attrs.get("data-path"),
         image=image_url,
         changes=changes,
     )
 
 
-def _read_article(article: _Node) -> Article:
-    title = _maybe(article, "title")
-    publisher = _maybe(article, "publisher")
-    published = _maybe(article, "published")
-    original = _maybe(article, "url")
-    body = _maybe(article, "body")
-    images = []
-    for figure in article.find_all("image"):
-        caption = _maybe(figure, "caption")
-        credit = _maybe(figure, "credit")
-        images.append(
-            Image(
-                caption=caption.text() if caption else None,
-                credit=credit.text() if credit else None,
-            )
+def _read_article(tree: Tree, article: Element) -> Article:
+    original = _maybe(tree, article, "url")
+    body = _maybe(tree, article, "body")
+    images = [
+        Image(
+            caption=_maybe_text(tree, figure, "caption"),
+            credit=_maybe_text(tree, figure, "credit"),
         )
+        for figure in tree.with_class(article, "image")
+    ]
     related = []
-    for item in article.find_all("link"):
-        link_text, href = _link_of(item)
+    for item in tree.with_class(article, "link"):
+        link_text, href = _link_of(tree, item)
         related.append(Link(title=link_text, url=href))
-    outline = []
-    for item in article.find_all("comment"):
-        depth = item.attrs.get("data-depth", "")
-        if not depth.isdigit():
-            raise item.error(f"expected a comment's data-depth, found {depth!r:.20}")
-        author = _maybe(item, "commenter")
-        paragraphs = _one(item, "comment-body")
-        body_text = tuple(n.text() for n in paragraphs.children if isinstance(n, _Node))
-        outline.append((int(depth), author.text() if author else None, body_text))
+    outline = [
+        (
+            _depth(tree, item),
+            _maybe_text(tree, item, "commenter"),
+            tuple(_paragraphs(tree, _one(tree, item, "comment-body"))),
+        )
+        for item in tree.with_class(article, "comment")
+    ]
     return Article(
-        title=title.text() if title else None,
+        title=_maybe_text(tree, article, "title"),
         url=original.attrs.get("href") if original else None,
-        publisher=publisher.text() if publisher else None,
-        authors=[node.text() for node in article.find_all("author")],
-        published=_date(published, _time(published)) if published else None,
+        publisher=_maybe_text(tree, article, "publisher"),
+        authors=_texts(tree, article, "author"),
+        published=_maybe_date(tree, article, "published"),
         images=images,
-        body=[n.text() for n in body.children if isinstance(n, _Node)] if body else [],
+        body=_paragraphs(tree, body) if body else [],
         related=related,
         comments=thread_from_outline(outline),
-        tags=_footer_tags(article),
+        tags=_footer_tags(tree, article),
     )
 
 
-def _read_day(article: _Node) -> Day:
-    heading = _one(article, "day-date")
-    previous = _maybe(article, "previous-day")
+# A comment's depth has at most this many digits: enough for any thread, and int()
+# never meets a number too long to convert.
+_MAX_DEPTH_DIGITS = 6
+
+
+def _depth(tree: Tree, comment: Element) -> int:
+    depth = comment.attrs.get("data-depth", "")
+    if not (depth.isascii() and depth.isdecimal() and len(depth) <= _MAX_DEPTH_DIGITS):
+        raise tree.error(comment, f"expected a comment's data-depth, found {shown(depth)}")
+    return int(depth)
+
+
+def _read_day(tree: Tree, article: Element) -> Day:
     events = []
-    for item in article.find_all("listed-event"):
-        title, path = _linked_page(item)
-        category = _maybe(item, "category")
-        summary = _maybe(item, "summary")
+    for item in tree.with_class(article, "listed-event"):
+        title, path = _linked_page(tree, item)
         events.append(
             ListedEvent(
                 title=title,
                 path=path,
-                category=category.text() if category else None,
-                summary=summary.text() if summary else None,
-                tags=[node.text() for node in item.find_all("tag")],
+                category=_maybe_text(tree, item, "category"),
+                summary=_maybe_text(tree, item, "summary"),
+                tags=_texts(tree, item, "tag"),
             )
         )
     return Day(
-        date=_date(heading, _time(heading)),
+        date=_date(tree, _one(tree, article, "day-date")),
         events=events,
-        previous=_date(previous, _time(previous)) if previous else None,
+        previous=_maybe_date(tree, article, "previous-day"),
     )
 
 
-_READERS: dict[str, Callable[[_Node], object]] = {
+_READERS: dict[str, Callable[[Tree, Element], Document]] = {
     "event": _read_event,
     "article": _read_article,
     "day": _read_day,
 }
 
 
-def _footer_tags(article: _Node) -> list[str]:
-    footer = _maybe(article, "tags")
-    return [node.text() for node in footer.find_all("tag")] if footer else []
+def _footer_tags(tree: Tree, article: Element) -> list[str]:
+    footer = _maybe(tree, article, "tags")
+    return _texts(tree, footer, "tag") if footer else []
 
 
 def _looks_like_html(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:15].lower().startswith(("<!doctype html", "<html"))
 
 
-def _read(text: str, hints: ReadHints) -> Any:
+def _read(text: str, hints: ReadHints) -> Document:
     return from_html(text)
 
 

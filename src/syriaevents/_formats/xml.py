@@ -9,15 +9,15 @@ See ``docs/formats.md``.
 
 from __future__ import annotations
 
-import re
 from typing import Any, NoReturn
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
 
 import xmltodict
 
-from .._converter import KINDS, structure, unstructure
+from .._converter import KINDS, MAX_NESTING, shown, structure, unstructure
 from .._errors import ParseError
+from .._models import Document
 from .._text import as_text
 from . import Form, ReadHints
 
@@ -44,15 +44,11 @@ ITEM_ELEMENTS = {
         "tags": "tag",
     },
 }
-# The elements that are always lists, by kind: xmltodict decides by name alone.
-_FORCE_LIST = {kind: tuple(items.values()) for kind, items in ITEM_ELEMENTS.items()}
-# The first element's name: the root, which names the kind of document.
-_ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)")
-# Documents we write nest five elements deep at most; deeper ones are refused rather
-# than read by recursion without end.
-_MAX_NESTING = 32
-# Fields that hold whole numbers (a comment's depth in its thread's outline).
+# Fields that hold whole numbers (a comment's depth in its thread's outline), and how
+# many digits such a number may have: enough for any thread, and never so many that
+# int() refuses to convert them.
 _NUMBER_FIELDS = frozenset({"depth"})
+_MAX_DIGITS = 6
 
 
 class _Refused(Exception):
@@ -111,22 +107,14 @@ def _elements(data: dict[str, Any], items: dict[str, str]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def from_xml(text: str | bytes) -> Any:
+def from_xml(text: str | bytes) -> Document:
     """Read an XML document written by :func:`to_xml` into the model its root names."""
     text = as_text(text, "from_xml")
-    root = _ROOT.search(text)
-    force_list = _FORCE_LIST.get(root.group(1)) if root else None
-    if force_list is None:
-        kinds = " or ".join(f"<{kind}>" for kind in KINDS)
-        found = f"<{root.group(1)}>" if root else "no element"
-        raise ParseError(f"expected a root element {kinds}, found {found}")
     try:
+        # No force_list: which elements are list items depends on the kind, which only
+        # the root element names; _fields puts a single item in a list instead.
         document = xmltodict.parse(
-            text,
-            expat=_StrictExpat,
-            force_list=force_list,
-            disable_entities=True,
-            strip_whitespace=True,
+            text, expat=_StrictExpat, disable_entities=True, strip_whitespace=True
         )
     except _Refused as exc:
         raise ParseError(str(exc), line=exc.line, column=exc.column) from exc
@@ -142,6 +130,9 @@ def from_xml(text: str | bytes) -> Any:
         raise ParseError(
             f"expected a root element {' or '.join(f'<{k}>' for k in KINDS)}, found <{kind}>"
         )
+    if isinstance(fields, dict) and "type" in fields:  # the root names the kind, alone
+        message = "expected no <type> element: the root element names the kind"
+        raise ParseError(message, path="type")
     try:
         data = _fields(fields, ITEM_ELEMENTS[kind])
     except _ShapeError as exc:
@@ -158,19 +149,22 @@ class _ShapeError(Exception):
 
 
 def _fields(element: object, items: dict[str, str], depth: int = 0) -> dict[str, Any]:
-    """xmltodict's shape back to plain data: list wrappers unwrapped, numbers read."""
-    if depth > _MAX_NESTING:
-        raise _ShapeError(f"expected elements nested at most {_MAX_NESTING} deep")
+    """xmltodict's shape back to plain data: list wrappers unwrapped, numbers read.
+
+    Recursive, but never deeper than :data:`MAX_NESTING` (the forms nest five deep).
+    """
+    if depth > MAX_NESTING:
+        raise _ShapeError(f"expected elements nested at most {MAX_NESTING} deep")
     if element is None:
         return {}
     if type(element) is not dict:
-        raise _ShapeError(f"expected child elements, found text {element!r:.40}")
+        raise _ShapeError(f"expected child elements, found text {shown(element)}")
     out: dict[str, Any] = {}
     for key, value in element.items():
         item = items.get(key)
         try:
-            if key in _NUMBER_FIELDS and type(value) is str and value.isdigit():
-                out[key] = int(value)
+            if key in _NUMBER_FIELDS:
+                out[key] = _number(value)
             elif item is None:
                 out[key] = _fields(value, items, depth + 1) if type(value) is dict else value
             elif value is None:
@@ -185,7 +179,20 @@ def _fields(element: object, items: dict[str, str], depth: int = 0) -> dict[str,
     return out
 
 
-def _items(values: list[object], items: dict[str, str], depth: int) -> list[object]:
+def _number(value: object) -> int:
+    """A whole number written in ASCII digits, as the writer writes one."""
+    if not (
+        type(value) is str and value.isascii() and value.isdecimal() and len(value) <= _MAX_DIGITS
+    ):
+        raise _ShapeError(
+            f"expected a number of at most {_MAX_DIGITS} digits, found {shown(value)}"
+        )
+    return int(value)
+
+
+def _items(values: object, items: dict[str, str], depth: int) -> list[object]:
+    if type(values) is not list:  # one item: xmltodict makes a list of two or more
+        values = [values]
     out = []
     for index, value in enumerate(values):
         try:
@@ -201,7 +208,7 @@ def _looks_like_xml(text: str) -> bool:
     return start.startswith("<") and not start.startswith(("<!doctype html", "<html"))
 
 
-def _read(text: str, hints: ReadHints) -> Any:
+def _read(text: str, hints: ReadHints) -> Document:
     return from_xml(text)
 
 
