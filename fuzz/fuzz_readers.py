@@ -2,8 +2,9 @@
 
     pip install -e ".[fuzz]"
     mkdir -p /tmp/fuzz-work
-    python fuzz/fuzz_readers.py /tmp/fuzz-work fuzz/corpus -max_total_time=600 -timeout=5 \
-        -dict=fuzz/readers.dict
+    python fuzz/record_seeds.py ../shared/corpus/articles /tmp/fuzz-records
+    python fuzz/fuzz_readers.py /tmp/fuzz-work fuzz/corpus /tmp/fuzz-records -max_total_time=600 \
+        -timeout=5 -dict=fuzz/readers.dict
 
 The readers are parse, parse_event, parse_day, parse_article (with and without a URL),
 from_json, from_xml and from_html; how an input picks one and its arguments is in
@@ -13,8 +14,9 @@ given to parse_article that the models refuse is the caller's error: a ValueErro
 (not a ParseError) whatever the text, and only then.
 
 The seed corpus (fuzz/corpus) holds the seeds, the hand-written pages, their JSON,
-XML and HTML forms, the real article records of ../shared/corpus/articles with their
-URLs, and hand-written comment threads; new inputs go to the first folder named (a
+XML and HTML forms, and hand-written comment threads; ``record_seeds.py`` writes the
+real article records of ../shared/corpus/articles, with their URLs, as another seed
+folder to name after it; new inputs go to the first folder named (a
 scratch folder: keep generated inputs out of the corpus). readers.dict lists the tokens
 the readers look for, so that mutations put them in whole. A crash prints the call to
 add to tests/test_fuzz_regressions.py before fixing the reader; to see it again, run

@@ -243,8 +243,10 @@ def _check_labels(labels: tuple[str, ...]) -> None:
     or not (found by fuzzing: such a label failed only once an article mentioned it)."""
     try:
         Article(tags=labels)  # the models' rule for tags, checked once for all labels
-    except (TypeError, ValueError) as exc:
-        raise type(exc)(f"vocabulary labels must be tags: {exc}") from None
+    except TypeError as exc:
+        raise TypeError(f"vocabulary labels must be tags: {exc}") from None
+    except ValueError as exc:
+        raise ValueError(f"vocabulary labels must be tags: {exc}") from None
 
 
 def tag_article(article: Article, vocabulary: Iterable[str]) -> Article:
