@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .._errors import ParseError
 from .._layout import CANONICAL, Spelling
 from .._paths import EVENT_PATH, day_path
-from .._text import FORBIDDEN_IN_LINE, decode_entities, find_forbidden, read_text
+from .._text import FORBIDDEN_IN_LINE, as_text, decode_entities, find_forbidden, read_text
 from . import _patterns as P
 
 __all__ = [
@@ -75,10 +75,10 @@ _ASCII_CONTROLS = tuple(
 )
 
 
-def split_page(text: str, reader: str) -> RawPage:
-    """Split a page into lines, refusing control characters where they stand."""
-    if not isinstance(text, str):
-        raise TypeError(f"{reader}() takes a str, not {type(text).__name__}")
+def split_page(document: str | bytes, reader: str) -> RawPage:
+    """Split a page (text, or UTF-8 bytes) into lines, refusing control characters
+    where they stand."""
+    text = as_text(document, reader)
     bom = text.startswith("\ufeff")
     if bom:
         text = text[1:]

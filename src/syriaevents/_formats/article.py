@@ -37,7 +37,7 @@ from .._publishers import (
     publisher_for_text,
     publisher_for_url,
 )
-from .._text import decode_entities, find_forbidden, repair_mojibake
+from .._text import as_text, decode_entities, find_forbidden, repair_mojibake
 from ._photo import DATELINE, read_photo_line
 
 __all__ = ["parse_article"]
@@ -93,8 +93,9 @@ _MAX_HEADLINE = 300
 _MENU_LINES = 3  # a block of this many short lines or more before the headline is a menu
 
 
-def parse_article(text: str, *, url: str | None = None) -> Article:
-    """Read a scraped article (plain text or Markdown) and its comment thread.
+def parse_article(text: str | bytes, *, url: str | None = None) -> Article:
+    """Read a scraped article (plain text or Markdown; a str or UTF-8 bytes) and its
+    comment thread.
 
     ``url`` is the record's address when the caller knows it: it names the publisher
     (and fills ``Article.url``) when the text does not. Raises :class:`ParseError`
@@ -103,8 +104,7 @@ def parse_article(text: str, *, url: str | None = None) -> Article:
     ``ValueError`` (not a ParseError: the text is not at fault) for one that is no URL
     an article may hold, whatever the text states.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_article() takes a str, not {type(text).__name__}")
+    text = as_text(text, "parse_article")
     if url is not None:
         _check_url(url)
     text, lines, marked = _lines(text)

@@ -35,8 +35,8 @@ from ._page import (
 __all__ = ["check_writable", "parse_day", "write_day"]
 
 
-def parse_day(text: str) -> Day:
-    """Read an archive day page (Markdown) into a :class:`Day`.
+def parse_day(text: str | bytes) -> Day:
+    """Read an archive day page (Markdown, a str or UTF-8 bytes) into a :class:`Day`.
 
     Raises :class:`ParseError` with the line and column of the first problem.
     """

@@ -59,14 +59,14 @@ _CONTEXT_END = len(P.CONTEXT_END)
 _Value: TypeAlias = Source | Change | RelatedEvent | CoverImage
 
 
-def parse_event(text: str, *, path: str | None = None) -> Event:
+def parse_event(text: str | bytes, *, path: str | None = None) -> Event:
     """Read an archive event page (Markdown) into an :class:`Event`.
 
     Reads every layout the archive has used. The event's path is the one the page
     states in its Formats links; a page that states none (the older layouts) is at
     ``path`` when given (where the file was found), else at the path the archive
-    derives from its date and headline. Raises :class:`ParseError` with the line and
-    column of the first problem.
+    derives from its date and headline. ``text`` is a str, or UTF-8 bytes. Raises
+    :class:`ParseError` with the line and column of the first problem.
     """
     return _read_page(split_page(text, "parse_event"), path)
 
