@@ -22,6 +22,7 @@ from ._paths import EVENT_PATH, archive_path
 from ._text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
 
 __all__ = [
+    "RULE",
     "Article",
     "Change",
     "Comment",
@@ -41,6 +42,18 @@ __all__ = [
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "mailto"})
 _WHITESPACE = re.compile(r"\s")
+
+# The rule a checked text field follows, named in its attrs metadata under RULE, so that
+# tools describing the models (the JSON Schemas) read it there rather than recognising
+# validator functions: "text line", "paragraphs", "url", "archive path", and the lists
+# "tag list" (text lines) and "paragraph list".
+RULE = "rule"
+TEXT_LINE = {RULE: "text line"}
+PARAGRAPHS = {RULE: "paragraphs"}
+URL = {RULE: "url"}
+ARCHIVE_PATH = {RULE: "archive path"}
+TAG_LIST = {RULE: "tag list"}
+PARAGRAPH_LIST = {RULE: "paragraph list"}
 
 
 # Collections are tuples; these accept any iterable (a list, a generator) and say what
@@ -207,19 +220,21 @@ def _members(kind: type) -> Any:
 class Source:
     """An outlet an event cites: its name and the URL of the report."""
 
-    name: str = attrs.field(validator=_text_line)
-    url: str = attrs.field(validator=_url)
+    name: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    url: str = attrs.field(validator=_url, metadata=URL)
 
 
 @attrs.frozen(kw_only=True)
 class RelatedEvent:
     """A link to another event as a page shows it, with the tags the two share."""
 
-    title: str = attrs.field(validator=_text_line)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
     # Validators run once every field is set, so the path can be checked against the date.
-    path: str = attrs.field(validator=_related_path)
+    path: str = attrs.field(validator=_related_path, metadata=ARCHIVE_PATH)
     date: datetime.date = attrs.field(validator=_date)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
 
 
 def _timestamp(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -247,9 +262,9 @@ class Change:
     version has none).
     """
 
-    title: str = attrs.field(validator=_text_line)
-    path: str = attrs.field(validator=_event_path)
-    kind: str = attrs.field(validator=_text_line)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    path: str = attrs.field(validator=_event_path, metadata=ARCHIVE_PATH)
+    kind: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
     timestamp: datetime.datetime | None = attrs.field(default=None, validator=_timestamp)
 
 
@@ -274,18 +289,27 @@ class Event:
     """
 
     date: datetime.date = attrs.field(validator=_date)
-    title: str = attrs.field(validator=_text_line)
-    category: str | None = attrs.field(default=None, validator=_optional_text_line)
-    summary: str | None = attrs.field(default=None, validator=_paragraphs)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    category: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    summary: str | None = attrs.field(default=None, validator=_paragraphs, metadata=PARAGRAPHS)
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=_sources, validator=_members(Source)
     )
     related: tuple[RelatedEvent, ...] = attrs.field(
         default=(), converter=_related, validator=_members(RelatedEvent)
     )
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
-    path: str = attrs.field(default=None, converter=_path_or_empty, validator=_optional_event_path)
-    image: str | None = attrs.field(default=None, validator=_optional_url)
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
+    path: str = attrs.field(
+        default=None,
+        converter=_path_or_empty,
+        validator=_optional_event_path,
+        metadata=ARCHIVE_PATH,
+    )
+    image: str | None = attrs.field(default=None, validator=_optional_url, metadata=URL)
     changes: tuple[Change, ...] = attrs.field(
         default=(), converter=_changes, validator=_members(Change)
     )
@@ -343,16 +367,18 @@ class Image:
     A photo line that is only a credit (``"Ammar Abdullah / Reuters"``) has no caption.
     """
 
-    caption: str | None = attrs.field(default=None, validator=_optional_text_line)
-    credit: str | None = attrs.field(default=None, validator=_caption_or_credit)
+    caption: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    credit: str | None = attrs.field(default=None, validator=_caption_or_credit, metadata=TEXT_LINE)
 
 
 @attrs.frozen(kw_only=True)
 class Link:
     """A link an article shows, e.g. a "Related article"; placeholder URLs like "#" allowed."""
 
-    title: str = attrs.field(validator=_text_line)
-    url: str = attrs.field(validator=_url)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    url: str = attrs.field(validator=_url, metadata=URL)
 
 
 def _comments(value: Iterable[Comment]) -> tuple[Comment, ...]:
@@ -372,8 +398,10 @@ class Comment:
     of levels deep compare and print like shallow ones.
     """
 
-    author: str | None = attrs.field(validator=_optional_text_line)
-    body: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_paragraph_items)
+    author: str | None = attrs.field(validator=_optional_text_line, metadata=TEXT_LINE)
+    body: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_paragraph_items, metadata=PARAGRAPH_LIST
+    )
     replies: tuple[Comment, ...] = attrs.field(default=(), converter=_comments, validator=_replies)
 
     def walk(self) -> Iterator[tuple[int, Comment]]:
@@ -425,20 +453,28 @@ class Article:
     lists or mentions (see :func:`tag_article`).
     """
 
-    title: str | None = attrs.field(default=None, validator=_optional_text_line)
-    url: str | None = attrs.field(default=None, validator=_optional_url)
-    publisher: str | None = attrs.field(default=None, validator=_optional_text_line)
-    authors: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    title: str | None = attrs.field(default=None, validator=_optional_text_line, metadata=TEXT_LINE)
+    url: str | None = attrs.field(default=None, validator=_optional_url, metadata=URL)
+    publisher: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    authors: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
     published: datetime.date | None = attrs.field(default=None, validator=_optional_date)
     images: tuple[Image, ...] = attrs.field(
         default=(), converter=_images, validator=_members(Image)
     )
-    body: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_paragraph_items)
+    body: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_paragraph_items, metadata=PARAGRAPH_LIST
+    )
     related: tuple[Link, ...] = attrs.field(default=(), converter=_links, validator=_members(Link))
     comments: tuple[Comment, ...] = attrs.field(
         default=(), converter=_comments, validator=_members(Comment)
     )
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
 
     def thread(self) -> Iterator[tuple[int, Comment]]:
         """Every comment and reply, in reading order, with its depth (0 for top level)."""
@@ -485,11 +521,17 @@ class ListedEvent:
     either a one-line ``summary`` or its full list of ``tags`` (the page's Context line).
     """
 
-    title: str = attrs.field(validator=_text_line)
-    path: str = attrs.field(validator=_event_path)
-    category: str | None = attrs.field(default=None, validator=_optional_text_line)
-    summary: str | None = attrs.field(default=None, validator=_optional_text_line)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    path: str = attrs.field(validator=_event_path, metadata=ARCHIVE_PATH)
+    category: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    summary: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
 
 
 def _listed(value: Iterable[ListedEvent]) -> tuple[ListedEvent, ...]:
