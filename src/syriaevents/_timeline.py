@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any, NamedTuple
 
+from ._dates import MONTHS
+
 __all__ = ["Month", "month_counts", "timeline_svg"]
 
 # The drawing's fixed parts, in SVG user units.
@@ -61,15 +63,9 @@ def month_counts(events: Any) -> tuple[Month, ...]:
     return tuple(months)
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 def _month_name(start: datetime.date) -> str:
     """``"March 2017"``, in English whatever the locale."""
-    return f"{_MONTHS[start.month - 1]} {start.year}"
+    return f"{MONTHS[start.month - 1]} {start.year}"
 
 
 def _counted(count: int) -> str:
