@@ -112,7 +112,8 @@ def parse_article(text: str | bytes, *, url: str | None = None) -> Article:
     publisher = publisher_for_url(stated_url) or publisher_for_url(url) or publisher_for_text(text)
     layouts = publisher.comment_layouts if publisher else ANY_SITE_COMMENT_LAYOUTS
     start, layout = find_thread(lines, text, layouts)
-    _refuse_documentation(lines[:start])
+    if "---" in text or "```" in text:  # else there is neither a table nor a code fence
+        _refuse_documentation(lines[:start])
     comments = layout.read(lines, start) if layout else ()
     reader = _ArticleReader(lines[:start], publisher)
     return reader.article(comments, url=stated_url or url, published=marked)

@@ -294,8 +294,8 @@ def write_event(event: Event) -> str:
     order += [name for name in _SECTION_ORDER if items[name] and name not in raw_sections]
 
     out = PageWriter(layout.spelling if layout else CANONICAL)
-    head = EventHead(event.date, event.path, event.category, event.title)
-    if layout and layout.head.value == head:
+    # An EventHead is a tuple: compare it with a plain one, which costs no constructor.
+    if layout and layout.head.value == (event.date, event.path, event.category, event.title):
         out.raw(layout.head.lines)
     else:
         out.canonical(_canonical_head(event, layout))
