@@ -35,11 +35,9 @@ def operations() -> dict[str, tuple[Callable[[Any], object], list[Any]]]:
     events = [(SEEDS / name).read_text(encoding="utf-8") for name in EVENTS]
     articles = [(SEEDS / name).read_text(encoding="utf-8") for name in ARTICLES]
     day = DAY.read_text(encoding="utf-8")
-    models = [se.parse_event(text) for text in events]
-    models += [se.parse_article(text) for text in articles]
-    models.append(se.parse_day(day))
-    pages = [se.parse_event(text) for text in events] + [se.parse_day(day)]
-    ops: dict[str, tuple[Callable[[str], object], list[Any]]] = {
+    pages: list[Any] = [se.parse_event(text) for text in events] + [se.parse_day(day)]
+    models = pages + [se.parse_article(text) for text in articles]
+    ops: dict[str, tuple[Callable[[Any], object], list[Any]]] = {
         "parse_event": (se.parse_event, events),
         "parse_day": (se.parse_day, [day]),
         "parse_article": (se.parse_article, articles),
