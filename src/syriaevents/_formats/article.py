@@ -192,8 +192,10 @@ def _ends_sentence(line: str) -> bool:
 
 def _plain(text: str) -> str:
     """A Markdown line as plain text: links become their text, emphasis goes."""
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
+    if "[" in text:  # most lines hold no link and no emphasis: skip the scans
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
     return decode_entities(text).strip()
 
 
