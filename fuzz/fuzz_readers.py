@@ -49,7 +49,7 @@ def check(call: _calls.Call) -> None:
             return
         raise
     assert not url_refused, f"url={call.url!r} was taken"
-    _calls.check_model(model)
+    _calls.assert_sound(model)
 
 
 def test_one_input(data: bytes) -> None:

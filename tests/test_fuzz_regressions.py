@@ -12,47 +12,15 @@ got.)
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Iterator
-from typing import NamedTuple, cast
+from collections.abc import Callable
+from typing import NamedTuple
 
-import attrs
 import pytest
 
 import syriaevents as se
 from syriaevents._related import Tagger
 
-# The forms every model a reader returns must read back equal from.
-FORMS: dict[str, tuple[Callable[[object], str], Callable[[str], object]]] = {
-    "json": (se.to_json, se.from_json),
-    "xml": (se.to_xml, se.from_xml),
-    "html": (se.to_html, se.from_html),
-}
-
-
-def parts(model: object) -> Iterator[attrs.AttrsInstance]:
-    """A model and every model inside it, threads of any depth included (not the layout
-    a reader keeps beside a page, which takes no part in equality)."""
-    stack = [model]
-    while stack:
-        node = stack.pop()
-        if not attrs.has(type(node)):
-            continue
-        node = cast(attrs.AttrsInstance, node)
-        yield node
-        for field in attrs.fields(type(node)):
-            if field.name != "layout":
-                value = getattr(node, field.name)
-                stack.extend(value if isinstance(value, tuple) else [value])
-
-
-def assert_sound(model: object) -> None:
-    """A document whose every part passes its validators and that reads back equal
-    from its JSON, XML and HTML forms."""
-    assert isinstance(model, se.Event | se.Day | se.Article)
-    for part in parts(model):
-        attrs.validate(part)
-    for name, (write, read_back) in FORMS.items():
-        assert read_back(write(model)) == model, name
+from .soundness import assert_sound
 
 
 def read_or_refuse(reader: Callable[[str], object], text: str) -> None:
