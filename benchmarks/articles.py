@@ -13,18 +13,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
-import subprocess
 import sys
-import tarfile
 import tempfile
 import timeit
-from io import BytesIO
 from pathlib import Path
 
-from _report import write_section
+from _report import ROOT, measure_in, source_at, write_section
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [
     ROOT / "seeds" / name
     for name in ("001_f2748accc73cd4ce.txt", "003_051a921274da9a80.txt", "004_b61e25a6d0ee314d.txt")
@@ -87,30 +82,6 @@ def measure() -> dict[str, float]:
     return rates
 
 
-def _measure_in(source: Path | None) -> dict[str, float]:
-    environment = dict(os.environ)
-    if source is not None:
-        environment["PYTHONPATH"] = str(source)
-    output = subprocess.run(
-        [sys.executable, __file__, "--measure"],
-        env=environment,
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
-    rates: dict[str, float] = json.loads(output)
-    return rates
-
-
-def _checkout_source(reference: str, folder: Path) -> Path:
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", reference, "src"], capture_output=True, check=True
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
-    return folder / "src"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", metavar="REF", help="a git commit to compare with")
@@ -121,14 +92,14 @@ def main() -> int:
         print(json.dumps(measure()))
         return 0
     with tempfile.TemporaryDirectory() as scratch:
-        baseline = _checkout_source(arguments.against, Path(scratch)) if arguments.against else None
+        baseline = source_at(arguments.against, Path(scratch)) if arguments.against else None
         now: dict[str, float] = {}
         before: dict[str, float] = {}
         for _ in range(3):  # interleaved rounds, the best of each kept
-            for label, rate in _measure_in(None).items():
+            for label, rate in measure_in(__file__, None).items():
                 now[label] = max(now.get(label, 0.0), rate)
             if baseline is not None:
-                for label, rate in _measure_in(baseline).items():
+                for label, rate in measure_in(__file__, baseline).items():
                     before[label] = max(before.get(label, 0.0), rate)
     if before:
         lines = [

@@ -31,9 +31,16 @@ def read(path: Path) -> str:
 
 
 def revalidate(event: Event) -> Event:
-    """Run every validator again on a model a reader built (readers may skip them)."""
+    """Run every converter and validator again on a model a reader built (readers may
+    skip them): converting a field again must change nothing (a tuple stays that very
+    tuple), and every validator must pass."""
     models: list[attrs.AttrsInstance] = [event, *event.sources, *event.related, *event.changes]
     for model in models:
+        for field in attrs.fields(type(model)):
+            if field.converter is not None:
+                value = getattr(model, field.name)
+                converted = field.converter(value)
+                assert converted is value, f"{type(model).__name__}.{field.name}: {value!r:.80}"
         attrs.validate(model)
     return event
 

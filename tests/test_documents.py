@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,18 @@ from syriaevents import (
     ParseError,
     Problem,
     UnreadableFileError,
+    from_markdown,
     iter_load,
     load,
     load_all,
     parse,
+    parse_article,
+    parse_day,
+    parse_event,
     to_json,
+    to_markdown,
 )
+from syriaevents._models import Document
 
 from .conftest import ARTICLE_SEEDS, DATA, EVENT_SEEDS, HAND_WRITTEN_DAYS, read
 
@@ -187,3 +194,33 @@ def test_links_in_folders_are_followed_only_when_asked_and_only_inside(tmp_path:
     assert [type(item).__name__ for item in followed] == ["Event", "Problem", "Event"]
     assert isinstance(followed[1], Problem)
     assert "leads outside the folder" in followed[1].message
+
+
+@pytest.mark.parametrize(
+    ("reader", "text"),
+    [
+        (parse_event, EVENT_002),
+        (parse_day, DAY),
+        (parse_article, read(ARTICLE_SEEDS["004"])),
+        (from_markdown, read(EVENT_SEEDS["000"])),
+        (parse, read(ARTICLE_SEEDS["001"])),
+    ],
+    ids=["parse_event", "parse_day", "parse_article", "from_markdown", "parse"],
+)
+def test_readers_take_utf8_bytes_as_they_take_text(
+    reader: Callable[[str | bytes], Document], text: str
+) -> None:
+    """Bytes read as the text they encode, a BOM and CRLF kept for the page's own
+    layout; bad UTF-8 is a ParseError at its line and column; other types a TypeError."""
+    for spelled in (text, "\ufeff" + text.replace("\n", "\r\n")):
+        from_text = reader(spelled)
+        from_bytes = reader(spelled.encode("utf-8"))
+        assert from_bytes == from_text
+        if isinstance(from_bytes, Event | Day) and from_bytes.layout is not None:
+            assert to_markdown(from_bytes) == spelled
+    broken = text.encode("utf-8").replace(b"\n", b"\n\xff", 1)
+    with pytest.raises(ParseError) as raised:
+        reader(broken)
+    assert (raised.value.line, raised.value.column) == (2, 1)
+    with pytest.raises(TypeError, match="str or bytes"):
+        reader(1)  # type: ignore[arg-type]

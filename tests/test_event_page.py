@@ -345,6 +345,25 @@ def test_bad_pages_raise_parse_error_with_position(text: str, line: int, words: 
     assert isinstance(raised.value, ValueError)
 
 
+@pytest.mark.parametrize(
+    ("stated", "words"),
+    [("/elsewhere/x", "archive path"), ("/news/2017/02/30/x", "real date")],
+)
+def test_a_stated_path_is_refused_at_its_formats_line(stated: str, words: str) -> None:
+    """A bad stated path is reported where it stands, before a bad summary further down."""
+    summary = "&#32;\n\n"  # a summary no model can hold, further down the page
+    for head in (
+        f"\nFormats: [HTML]({stated}.html)\n\n",
+        f"\n### Formats:\n\n* [HTML]({stated}.html)\n",
+    ):
+        with pytest.raises(ParseError, match=words) as raised:
+            parse_event(head + _HEAD + summary)
+        assert raised.value.line == 2
+    with pytest.raises(ParseError, match="summary") as raised:
+        parse_event("\nFormats: [HTML](/news/2017/05/4/t.html)\n\n" + _HEAD + summary)
+    assert raised.value.line == 8
+
+
 def test_control_characters_are_reported_where_they_are() -> None:
     """A NUL inside a headline is refused with its line and column."""
     text = read(EVENT_SEEDS["002"]).replace("unanimously", "unani\x00mously")

@@ -17,8 +17,13 @@ from syriaevents import (
     RelatedEvent,
     Source,
     from_json,
+    parse_event,
     to_json,
+    to_markdown,
 )
+from syriaevents._models import prevalidated_related
+
+from .conftest import revalidate
 
 DAY = datetime.date(2017, 5, 4)
 PATH = "/news/2017/05/4/a-memorandum-is-signed"
@@ -110,7 +115,34 @@ def test_change_timestamp_is_naive_whole_seconds() -> None:
 def test_layout_never_takes_part_in_equality() -> None:
     """Two events with the same content are equal whatever layout they carry."""
     event = Event(date=DAY, title="T")
-    assert attrs.evolve(event, layout=object()) == event
+    layout = parse_event(to_markdown(event).replace("\n", "\r\n")).layout
+    assert layout is not None
+    assert attrs.evolve(event, layout=layout) == event
+    assert hash(attrs.evolve(event, layout=layout)) == hash(event)
+    assert repr(attrs.evolve(event, layout=layout)) == repr(event)
+
+
+def test_prevalidated_related_is_the_constructor_without_checks() -> None:
+    """For checked values it builds what the constructor builds."""
+    built = prevalidated_related("T", PATH, DAY, ("Iran", "Russia"))
+    assert built == RelatedEvent(title="T", path=PATH, date=DAY, tags=("Iran", "Russia"))
+    assert revalidate(Event(date=DAY, title="T", related=[built])).related == (built,)
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        prevalidated_related("T", PATH, DAY, ["Iran"]),  # type: ignore[arg-type]
+        prevalidated_related("T", PATH, datetime.date(2017, 5, 5), ()),
+        prevalidated_related(" T", PATH, DAY, ()),
+    ],
+    ids=["list-not-converted", "date-not-the-path's", "padded-title"],
+)
+def test_revalidate_catches_what_a_reader_skipped(related: RelatedEvent) -> None:
+    """The suite's re-check of reader output runs converters as well as validators."""
+    event = Event(date=DAY, title="T", related=[related])
+    with pytest.raises((AssertionError, ValueError)):
+        revalidate(event)
 
 
 @pytest.mark.parametrize(

@@ -157,9 +157,26 @@ class _Worker:
             text = (
                 document_page(plan, key, document) if form.name == "html" else form.dump(document)
             )
-            base.with_name(base.name + form.suffixes[0]).write_text(text, encoding="utf-8")
+            _write_file(base.with_name(base.name + form.suffixes[0]), text)
             written += 1
         return written
+
+
+# A new file as open() makes one (mode 0666 less the umask), with none of the buffered
+# file object's set-up: a build writes a few files per document, and at 50,000 events
+# that set-up cost seconds.
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def _write_file(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    descriptor = os.open(path, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:  # os.write may write less than it is given
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
 
 
 def _describe(number: int, file: str, document: Document) -> _Read:
@@ -482,7 +499,7 @@ def _write_site_pages(plan: SitePlan, staging: Path, problems: list[Problem]) ->
     for tag in plan.tags.values():
         base = staging / plan.files[tag.path]
         base.parent.mkdir(parents=True, exist_ok=True)
-        base.with_name(base.name + ".html").write_text(tag_page(plan, tag), encoding="utf-8")
+        _write_file(base.with_name(base.name + ".html"), tag_page(plan, tag))
         written += 1
-    (staging / f"{plan.files[INDEX]}.html").write_text(index_page(plan), encoding="utf-8")
+    _write_file(staging / f"{plan.files[INDEX]}.html", index_page(plan))
     return written + 1

@@ -27,7 +27,7 @@ from ._formats import Form, ReadHints, form_for_file, form_named, sniff
 from ._formats.markdown import KINDS
 from ._models import Document
 from ._paths import EVENT_PATH
-from ._text import decode_utf8
+from ._text import as_text, decode_utf8
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -128,8 +128,8 @@ def read_document(text: str, form: Form, hints: ReadHints | None = None) -> Docu
     return document
 
 
-def parse(text: str, *, kind: str | None = None, url: str | None = None) -> Document:
-    """Read a document of any form, recognised from its text.
+def parse(text: str | bytes, *, kind: str | None = None, url: str | None = None) -> Document:
+    """Read a document of any form, recognised from its text (a str or UTF-8 bytes).
 
     JSON, XML and HTML documents are known by their first characters; anything else is
     an archive page or a scraped article (see :func:`~syriaevents.from_markdown`): text
@@ -138,8 +138,7 @@ def parse(text: str, *, kind: str | None = None, url: str | None = None) -> Docu
     or ``"article"``) is what the text must hold; ``url`` is an article's address
     (see :func:`parse_article`).
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    text = as_text(text, "parse")
     return read_document(text, sniff(text), ReadHints(kind=kind, url=url))
 
 

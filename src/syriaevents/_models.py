@@ -13,15 +13,17 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from itertools import zip_longest
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from ._errors import InvalidFieldError
+from ._layout import DayLayout, EventLayout
 from ._paths import EVENT_PATH, archive_path
 from ._text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
 
 __all__ = [
+    "RULE",
     "Article",
     "Change",
     "Comment",
@@ -33,17 +35,26 @@ __all__ = [
     "ListedEvent",
     "RelatedEvent",
     "Source",
-    "prevalidated",
     "prevalidated_related",
     "thread_from_outline",
 ]
-
-M = TypeVar("M")
 
 # A URL scheme at the start of a URL ("https:"); URLs without one are relative.
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "mailto"})
 _WHITESPACE = re.compile(r"\s")
+
+# The rule a checked text field follows, named in its attrs metadata under RULE, so that
+# tools describing the models (the JSON Schemas) read it there rather than recognising
+# validator functions: "text line", "paragraphs", "url", "archive path", and the lists
+# "tag list" (text lines) and "paragraph list".
+RULE = "rule"
+TEXT_LINE = {RULE: "text line"}
+PARAGRAPHS = {RULE: "paragraphs"}
+URL = {RULE: "url"}
+ARCHIVE_PATH = {RULE: "archive path"}
+TAG_LIST = {RULE: "tag list"}
+PARAGRAPH_LIST = {RULE: "paragraph list"}
 
 
 # Collections are tuples; these accept any iterable (a list, a generator) and say what
@@ -230,19 +241,21 @@ def _members(kind: type) -> Any:
 class Source:
     """An outlet an event cites: its name and the URL of the report."""
 
-    name: str = attrs.field(validator=_text_line)
-    url: str = attrs.field(validator=_url)
+    name: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    url: str = attrs.field(validator=_url, metadata=URL)
 
 
 @attrs.frozen(kw_only=True)
 class RelatedEvent:
     """A link to another event as a page shows it, with the tags the two share."""
 
-    title: str = attrs.field(validator=_text_line)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
     # Validators run once every field is set, so the path can be checked against the date.
-    path: str = attrs.field(validator=_related_path)
+    path: str = attrs.field(validator=_related_path, metadata=ARCHIVE_PATH)
     date: datetime.date = attrs.field(validator=_date)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
 
 
 def _timestamp(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -270,9 +283,9 @@ class Change:
     version has none).
     """
 
-    title: str = attrs.field(validator=_text_line)
-    path: str = attrs.field(validator=_event_path)
-    kind: str = attrs.field(validator=_text_line)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    path: str = attrs.field(validator=_event_path, metadata=ARCHIVE_PATH)
+    kind: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
     timestamp: datetime.datetime | None = attrs.field(default=None, validator=_timestamp)
 
 
@@ -297,51 +310,47 @@ class Event:
     """
 
     date: datetime.date = attrs.field(validator=_date)
-    title: str = attrs.field(validator=_text_line)
-    category: str | None = attrs.field(default=None, validator=_optional_text_line)
-    summary: str | None = attrs.field(default=None, validator=_paragraphs)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    category: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    summary: str | None = attrs.field(default=None, validator=_paragraphs, metadata=PARAGRAPHS)
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=_sources, validator=_members(Source)
     )
     related: tuple[RelatedEvent, ...] = attrs.field(
         default=(), converter=_related, validator=_members(RelatedEvent)
     )
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
-    path: str = attrs.field(default=None, converter=_path_or_empty, validator=_optional_event_path)
-    image: str | None = attrs.field(default=None, validator=_optional_url)
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
+    path: str = attrs.field(
+        default=None,
+        converter=_path_or_empty,
+        validator=_optional_event_path,
+        metadata=ARCHIVE_PATH,
+    )
+    image: str | None = attrs.field(default=None, validator=_optional_url, metadata=URL)
     changes: tuple[Change, ...] = attrs.field(
         default=(), converter=_changes, validator=_members(Change)
     )
-    layout: object = attrs.field(default=None, eq=False, repr=False)
+    layout: EventLayout | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.path:
             object.__setattr__(self, "path", archive_path(self.date, self.title))
 
 
-def prevalidated(cls: type[M], *, check: tuple[str, ...] = (), **fields: object) -> M:
-    """Build a model from values a reader has already checked, without checking them again.
-
-    For readers in this package only: they pass every field, already converted (tuples),
-    and name in ``check`` the fields whose validators must still run because the reader
-    does not guarantee them itself. The test suite re-validates all readers return with
-    ``attrs.validate``. Building through ``__init__`` would cost several times more.
-    """
-    instance = object.__new__(cls)
-    setattr_ = object.__setattr__  # frozen classes refuse the ordinary way
-    for name, value in fields.items():
-        setattr_(instance, name, value)
-    for name in check:
-        attribute = getattr(attrs.fields(cls), name)  # type: ignore[arg-type]
-        if attribute.validator is not None:
-            attribute.validator(instance, attribute, fields[name])
-    return instance
-
-
 def prevalidated_related(
     title: str, path: str, date: datetime.date, tags: tuple[str, ...]
 ) -> RelatedEvent:
-    """:func:`prevalidated` for :class:`RelatedEvent`, the model readers build most."""
+    """Build a :class:`RelatedEvent` from values a reader has already checked.
+
+    For readers in this package only: the related link is the model they build most, and
+    building it through ``__init__`` (which checks every field again) costs several times
+    more. ``tags`` must be a tuple. The test suite re-validates every model the readers
+    return, its converters included.
+    """
     instance = object.__new__(RelatedEvent)
     setattr_ = object.__setattr__
     setattr_(instance, "title", title)
@@ -379,16 +388,18 @@ class Image:
     A photo line that is only a credit (``"Ammar Abdullah / Reuters"``) has no caption.
     """
 
-    caption: str | None = attrs.field(default=None, validator=_optional_text_line)
-    credit: str | None = attrs.field(default=None, validator=_caption_or_credit)
+    caption: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    credit: str | None = attrs.field(default=None, validator=_caption_or_credit, metadata=TEXT_LINE)
 
 
 @attrs.frozen(kw_only=True)
 class Link:
     """A link an article shows, e.g. a "Related article"; placeholder URLs like "#" allowed."""
 
-    title: str = attrs.field(validator=_text_line)
-    url: str = attrs.field(validator=_url)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    url: str = attrs.field(validator=_url, metadata=URL)
 
 
 def _comments(value: Iterable[Comment]) -> tuple[Comment, ...]:
@@ -408,8 +419,10 @@ class Comment:
     of levels deep compare and print like shallow ones.
     """
 
-    author: str | None = attrs.field(validator=_optional_text_line)
-    body: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_paragraph_items)
+    author: str | None = attrs.field(validator=_optional_text_line, metadata=TEXT_LINE)
+    body: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_paragraph_items, metadata=PARAGRAPH_LIST
+    )
     replies: tuple[Comment, ...] = attrs.field(default=(), converter=_comments, validator=_replies)
 
     def walk(self) -> Iterator[tuple[int, Comment]]:
@@ -461,20 +474,28 @@ class Article:
     lists or mentions (see :func:`tag_article`).
     """
 
-    title: str | None = attrs.field(default=None, validator=_optional_text_line)
-    url: str | None = attrs.field(default=None, validator=_optional_url)
-    publisher: str | None = attrs.field(default=None, validator=_optional_text_line)
-    authors: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    title: str | None = attrs.field(default=None, validator=_optional_text_line, metadata=TEXT_LINE)
+    url: str | None = attrs.field(default=None, validator=_optional_url, metadata=URL)
+    publisher: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    authors: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
     published: datetime.date | None = attrs.field(default=None, validator=_optional_date)
     images: tuple[Image, ...] = attrs.field(
         default=(), converter=_images, validator=_members(Image)
     )
-    body: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_paragraph_items)
+    body: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_paragraph_items, metadata=PARAGRAPH_LIST
+    )
     related: tuple[Link, ...] = attrs.field(default=(), converter=_links, validator=_members(Link))
     comments: tuple[Comment, ...] = attrs.field(
         default=(), converter=_comments, validator=_members(Comment)
     )
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
 
     def thread(self) -> Iterator[tuple[int, Comment]]:
         """Every comment and reply, in reading order, with its depth (0 for top level)."""
@@ -521,11 +542,17 @@ class ListedEvent:
     either a one-line ``summary`` or its full list of ``tags`` (the page's Context line).
     """
 
-    title: str = attrs.field(validator=_text_line)
-    path: str = attrs.field(validator=_event_path)
-    category: str | None = attrs.field(default=None, validator=_optional_text_line)
-    summary: str | None = attrs.field(default=None, validator=_optional_text_line)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_tags)
+    title: str = attrs.field(validator=_text_line, metadata=TEXT_LINE)
+    path: str = attrs.field(validator=_event_path, metadata=ARCHIVE_PATH)
+    category: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    summary: str | None = attrs.field(
+        default=None, validator=_optional_text_line, metadata=TEXT_LINE
+    )
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_tags, metadata=TAG_LIST
+    )
 
 
 def _listed(value: Iterable[ListedEvent]) -> tuple[ListedEvent, ...]:
@@ -552,7 +579,7 @@ class Day:
         default=(), converter=_listed, validator=_members(ListedEvent)
     )
     previous: datetime.date | None = attrs.field(default=None, validator=_previous_day)
-    layout: object = attrs.field(default=None, eq=False, repr=False)
+    layout: DayLayout | None = attrs.field(default=None, eq=False, repr=False)
 
 
 # What a reader returns: any of the archive's documents.

@@ -201,8 +201,10 @@ class Tagger:
     """
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
+        labels = tuple(vocabulary)
+        _check_labels(labels)
         self._tags: dict[str, tuple[str, str]] = {}  # phrase key -> label, canonical tag
-        for label in vocabulary:
+        for label in labels:
             canonical = canonical_tag(label)
             for form in (label, *country_variants(canonical)):
                 key = phrase_key(form)
@@ -236,6 +238,17 @@ class Tagger:
         return attrs.evolve(article, tags=tuple(label for _, label in sorted(first.values())))
 
 
+def _check_labels(labels: tuple[str, ...]) -> None:
+    """Refuse a vocabulary holding a label that is no tag, whether a text mentions it
+    or not (found by fuzzing: such a label failed only once an article mentioned it)."""
+    try:
+        Article(tags=labels)  # the models' rule for tags, checked once for all labels
+    except TypeError as exc:
+        raise TypeError(f"vocabulary labels must be tags: {exc}") from None
+    except ValueError as exc:
+        raise ValueError(f"vocabulary labels must be tags: {exc}") from None
+
+
 def tag_article(article: Article, vocabulary: Iterable[str]) -> Article:
     """The article with the tags of ``vocabulary`` that its title and body mention.
 
@@ -243,5 +256,10 @@ def tag_article(article: Article, vocabulary: Iterable[str]) -> Article:
     ("Turkish" in the text finds the tag "Turkey"). Tags keep the vocabulary's labels;
     of several labels of one canonical tag, the one mentioned first is kept. To tag
     many articles with one vocabulary, use a :class:`Tagger` once.
+
+    Each label must be a tag as the models hold them: one line of text, not empty, no
+    spaces around it (``TypeError`` or ``ValueError`` otherwise, from the Tagger,
+    before any text is read). For such a vocabulary and any valid article, it never
+    raises.
     """
     return Tagger(vocabulary).tag(article)

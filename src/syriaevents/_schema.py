@@ -1,4 +1,4 @@
-"""JSON Schemas of the JSON forms, generated from the models' fields and validators.
+"""JSON Schemas of the JSON forms, generated from the models' fields and their rules.
 
 ``json_schema("event")``, ``json_schema("article")`` and ``json_schema("day")`` give
 draft 2020-12 schemas; the same are shipped as ``syriaevents/schemas/<kind>.schema.json``
@@ -20,7 +20,7 @@ from ._converter import KINDS
 
 __all__ = ["json_schema"]
 
-# What each validator of the models means, as JSON Schema.
+# The JSON Schema of each rule the models' text fields follow.
 _TEXT_LINE = {"type": "string", "pattern": r"^\S(?:[^\n]*\S)?$"}
 _PARAGRAPHS = {"type": "string", "pattern": r"^\S(?:[\s\S]*\S)?$"}
 _URL = {
@@ -33,18 +33,14 @@ _URL = {
 _PATH = {"type": "string", "pattern": r"^/news/\d{4}/\d{2}/\d{1,2}/[a-z0-9\-\u0080-\uffff]+$"}
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$"}
-_BY_VALIDATOR: dict[Any, dict[str, Any]] = {
-    M._text_line: _TEXT_LINE,
-    M._optional_text_line: _TEXT_LINE,
-    M._caption_or_credit: _TEXT_LINE,
-    M._paragraphs: _PARAGRAPHS,
-    M._url: _URL,
-    M._optional_url: _URL,
-    M._event_path: _PATH,
-    M._related_path: _PATH,
-    M._optional_event_path: _PATH,
-    M._tags: {"type": "array", "items": _TEXT_LINE},
-    M._paragraph_items: {"type": "array", "items": _PARAGRAPHS},
+# What each rule a field's metadata names (see _models.RULE) means, as JSON Schema.
+_BY_RULE: dict[str, dict[str, Any]] = {
+    "text line": _TEXT_LINE,
+    "paragraphs": _PARAGRAPHS,
+    "url": _URL,
+    "archive path": _PATH,
+    "tag list": {"type": "array", "items": _TEXT_LINE},
+    "paragraph list": {"type": "array", "items": _PARAGRAPHS},
 }
 _BY_TYPE: dict[Any, dict[str, Any]] = {
     datetime.date: _DATE,
@@ -74,7 +70,8 @@ def _field_schema(field: attrs.Attribute[Any], hint: Any, defs: dict[str, Any]) 
     if get_origin(hint) in (Union, types.UnionType) and type(None) in get_args(hint):
         nullable = True
         hint = next(arg for arg in get_args(hint) if arg is not type(None))
-    schema = _BY_VALIDATOR.get(field.validator)
+    rule = field.metadata.get(M.RULE)
+    schema = None if rule is None else _BY_RULE[rule]
     if schema is None and get_origin(hint) is tuple:
         item = get_args(hint)[0]
         schema = {"type": "array", "items": _model_ref(item, defs)}

@@ -14,6 +14,9 @@ __all__ = [
     "decode_entities",
     "decode_utf8",
     "escape_entities",
+    "find_forbidden",
+    "read_text",
+    "repair_mojibake",
 ]
 
 # Characters no text field may hold: C0 and C1 controls other than tab and newline,

@@ -14,8 +14,10 @@ import datetime
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import Any, NamedTuple
+
+from ._dates import MONTHS
+from ._formats._frame import attribute, text
 
 __all__ = ["Month", "month_counts", "timeline_svg"]
 
@@ -61,15 +63,9 @@ def month_counts(events: Any) -> tuple[Month, ...]:
     return tuple(months)
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 def _month_name(start: datetime.date) -> str:
     """``"March 2017"``, in English whatever the locale."""
-    return f"{_MONTHS[start.month - 1]} {start.year}"
+    return f"{MONTHS[start.month - 1]} {start.year}"
 
 
 def _counted(count: int) -> str:
@@ -84,7 +80,7 @@ def timeline_svg(
     ``title`` names the chart (escaped: any text is safe). Without counts the chart
     says that there are no events.
     """
-    label = escape(title, quote=True)
+    label = attribute(title)
     height = _TOP + _PLOT_HEIGHT + _AXIS
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img"'
@@ -107,7 +103,7 @@ def timeline_svg(
     step = (width - _LEFT - _RIGHT) / len(counts)
     scale = _PLOT_HEIGHT / max(busiest.events, 1)
     base = _TOP + _PLOT_HEIGHT
-    parts = [head, f"<desc>{escape(description)}</desc>"]
+    parts = [head, f"<desc>{text(description)}</desc>"]
     # The scale: the busiest count at the top, zero at the base line.
     parts.append(
         f'<g class="scale" text-anchor="end">'

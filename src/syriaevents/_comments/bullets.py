@@ -13,8 +13,9 @@ comment's paragraphs are indented two spaces more than its bullet (seed 004)::
 from __future__ import annotations
 
 from .._errors import ParseError
-from .._models import Comment, thread_from_outline
+from .._models import Comment
 from . import CommentLayout
+from ._outline import add_line, build_thread
 
 __all__ = ["LAYOUT"]
 
@@ -92,20 +93,9 @@ def read(lines: list[str], start: int) -> tuple[Comment, ...]:
                 line=index + 1,
                 column=indent + 1,
             )
-        paragraphs = outline[-1][2]
-        text = line[body_indent:].rstrip()
-        if blank_before or not paragraphs:
-            paragraphs.append([text.strip()])
-        else:
-            paragraphs[-1].append(text)
+        add_line(outline[-1][2], line[body_indent:].rstrip(), blank_before)
         blank_before = False
-    try:
-        return thread_from_outline(
-            (depth, author, tuple("\n".join(lines) for lines in paragraphs))
-            for depth, author, paragraphs in outline
-        )
-    except ValueError as exc:  # a comment the models refuse (the depths were checked above)
-        raise ParseError(f"expected a valid comment: {exc}", line=start + 1, column=1) from exc
+    return build_thread(outline, start)
 
 
 LAYOUT = CommentLayout(name="bullets", find=find, read=read)

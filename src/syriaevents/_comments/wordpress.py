@@ -17,8 +17,9 @@ import re
 
 from .._dates import read_date_line
 from .._errors import ParseError
-from .._models import Comment, thread_from_outline
+from .._models import Comment
 from . import CommentLayout
+from ._outline import add_line, build_thread
 
 __all__ = ["LAYOUT"]
 
@@ -79,18 +80,9 @@ def read(lines: list[str], start: int) -> tuple[Comment, ...]:
                 line=index + 1,
                 column=_indent(line) + 1,
             )
-        if blank_before or not paragraphs:
-            paragraphs.append([text])
-        else:
-            paragraphs[-1].append(text)
+        add_line(paragraphs, text, blank_before)
         blank_before = False
-    try:
-        return thread_from_outline(
-            (depth, author, tuple("\n".join(lines) for lines in paragraphs))
-            for depth, _, author, paragraphs in outline
-        )
-    except ValueError as exc:  # a comment the models refuse
-        raise ParseError(f"expected a valid comment: {exc}", line=start + 1, column=1) from exc
+    return build_thread(((depth, author, text) for depth, _, author, text in outline), start)
 
 
 LAYOUT = CommentLayout(name="wordpress", find=find, read=read)

@@ -18,6 +18,7 @@ import re
 
 from .._models import Comment
 from . import CommentLayout
+from ._outline import add_line, joined
 
 __all__ = ["LAYOUT", "read_flat_thread"]
 
@@ -105,15 +106,8 @@ def read_flat_thread(lines: list[str], start: int) -> tuple[Comment, ...]:
         elif not comments or item.boundary or item.blanks >= 2:
             comments.append((None, [[item.text]]))
         else:
-            paragraphs = comments[-1][1]
-            if item.blanks or not paragraphs:
-                paragraphs.append([item.text])
-            else:
-                paragraphs[-1].append(item.text)
-    return tuple(
-        Comment(author=author, body=tuple("\n".join(lines) for lines in paragraphs))
-        for author, paragraphs in comments
-    )
+            add_line(comments[-1][1], item.text, item.blanks > 0)
+    return tuple(Comment(author=author, body=joined(paragraphs)) for author, paragraphs in comments)
 
 
 def _authors(items: list[_Item]) -> list[bool]:

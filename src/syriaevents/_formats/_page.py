@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from .._errors import ParseError
-from .._text import decode_entities, find_forbidden, read_text
+from .._layout import CANONICAL, Spelling
+from .._paths import EVENT_PATH, day_path
+from .._text import FORBIDDEN_IN_LINE, as_text, decode_entities, find_forbidden, read_text
 from . import _patterns as P
 
 __all__ = [
@@ -23,7 +25,9 @@ __all__ = [
     "PageWriter",
     "RawPage",
     "archive_link",
+    "check_archive_path",
     "clean",
+    "date_heading",
     "formats_lines",
     "read_date",
     "read_formats",
@@ -56,28 +60,46 @@ class Lines:
 
 
 class RawPage(NamedTuple):
-    """A page's text as lines, and how it joined them."""
+    """A page's text as lines, and how it was spelled as a whole."""
 
     lines: Lines
-    bom: bool
-    newline: str  # what joins lines: "\n" or "\r" (for CRLF pages lines keep their "\r")
-    crlf: bool
+    spelling: Spelling
 
 
-def split_page(text: str, reader: str) -> RawPage:
-    """Split a page into lines, refusing control characters where they stand."""
-    if not isinstance(text, str):
-        raise TypeError(f"{reader}() takes a str, not {type(text).__name__}")
+# The ASCII characters no model may hold but the newline, and the carriage return (which
+# may end a CRLF page's lines): ASCII text holding none of them needs no closer look.
+_ASCII_CONTROLS = tuple(
+    character
+    for character in map(chr, range(128))
+    if character != "\n" and FORBIDDEN_IN_LINE.match(character)
+)
+
+
+def split_page(document: str | bytes, reader: str) -> RawPage:
+    """Split a page (text, or UTF-8 bytes) into lines, refusing control characters
+    where they stand."""
+    text = as_text(document, reader)
     bom = text.startswith("\ufeff")
     if bom:
         text = text[1:]
-    newline = "\n" if "\n" in text or "\r" not in text else "\r"
-    crlf = newline == "\n" and "\r\n" in text
+    has_cr = "\r" in text  # a search for one character is the cheapest there is
+    newline = "\n" if not has_cr or "\n" in text else "\r"
+    crlf = has_cr and newline == "\n" and "\r\n" in text
     lines = Lines(text.split(newline), crlf)
-    found = find_forbidden(text, lines.text)
-    if found:
-        raise lines.error(found[0], "expected text without control characters", found[1])
-    return RawPage(lines, bom, newline, crlf)
+    if not text.isascii() or _holds_any(text, _ASCII_CONTROLS):
+        found = find_forbidden(text, lines.text)
+        if found:
+            raise lines.error(found[0], "expected text without control characters", found[1])
+    canonical = not bom and not crlf and newline == "\n"  # most pages: share the one record
+    return RawPage(lines, CANONICAL if canonical else Spelling(bom, newline, crlf))
+
+
+def _holds_any(text: str, characters: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds any of ``characters``: one fast search (memchr) for each."""
+    for character in characters:  # noqa: SIM110 (any() over a generator costs a third more)
+        if character in text:
+            return True
+    return False
 
 
 # How a page states its forms: the "Formats: [HTML](…)  [JSON](…)" line of the current
@@ -129,6 +151,11 @@ def formats_lines(style: str, path: str) -> list[str]:
     return [P.FORMATS_PREFIX + " " + "".join(f"[{name}]({url})  " for name, url in links), ""]
 
 
+def date_heading(prefix: str, date: datetime.date) -> str:
+    """A date heading linking to its day page: ``### [2017-05-4](/news/2017/05/4/index.md)``."""
+    return f"{prefix}{date.year:04d}-{date.month:02d}-{date.day}]({day_path(date)}/index.md)"
+
+
 def read_date(lines: Lines, index: int, pattern: re.Pattern[str], what: str) -> datetime.date:
     """The date of a heading line matching ``pattern`` (groups year, month and day)."""
     match = pattern.fullmatch(lines.text[index].rstrip()) if index < lines.count else None
@@ -164,37 +191,70 @@ def split_link(lines: Lines, index: int, start: int, end: int) -> tuple[str, str
     return line[start:split], url
 
 
-# Dates already read, by their spelling in a path: a page links to few distinct days,
+# The dates of the days links name, by the start of the link that names the day,
+# "/news/2017/05/4", once the pattern has checked it: a page links to few distinct days,
 # an archive to a few thousand. Bounded so that hostile input cannot grow it for ever.
-_DATES: dict[tuple[str, str, str], datetime.date] = {}
-_MAX_DATES = 50_000
+_DAYS: dict[str, datetime.date] = {}
+_MAX_DAYS = 50_000
 
 
 def archive_link(lines: Lines, index: int, url: str) -> tuple[str, datetime.date]:
     """The path and date of a link to an archive event page, checked as the models check."""
+    # A link to a day seen before needs only its slug checked: the same answer as the
+    # whole pattern's, at half the cost.
+    day_end = url.find("/", P.EVENT_LINK_DAY_START)
+    date = _DAYS.get(url[:day_end]) if day_end > 0 else None
+    if date is not None and P.EVENT_LINK_SLUG.fullmatch(url, day_end):
+        return url[:-3], date
     match = P.EVENT_LINK.fullmatch(url)
     if match is None:
         raise lines.error(index, "expected a link to an archive page '/news/YYYY/MM/D/<slug>.md'")
-    path, year, month, day = match.groups()
-    key = (year, month, day)
-    date = _DATES.get(key)
+    return match[1], _real_date(lines, index, url[: match.end(4)], *match.groups()[1:])
+
+
+def check_archive_path(lines: Lines, index: int, path: str) -> None:
+    """Refuse a page's own path (as its Formats links state it) where the models would."""
+    match = EVENT_PATH.fullmatch(path)
+    if match is None:
+        raise lines.error(
+            index, "expected the page's archive path '/news/YYYY/MM/D/<slug>' in its HTML link"
+        )
+    _real_date(lines, index, path[: match.end(3)], *match.groups())
+
+
+def _real_date(
+    lines: Lines, index: int, day_start: str, year: str, month: str, day: str
+) -> datetime.date:
+    """The date a path names (a ParseError if there is none such), kept by ``day_start``."""
+    date = _DAYS.get(day_start)
     if date is None:
         try:
             date = datetime.date(int(year), int(month), int(day))
         except ValueError as exc:
             raise lines.error(index, f"expected a link with a real date ({exc})") from exc
-        if len(_DATES) < _MAX_DATES:
-            _DATES[key] = date
-    return path, date
+        if len(_DAYS) < _MAX_DAYS:
+            _DAYS[day_start] = date
+    return date
+
+
+# Tag lists already read, by their Context text: the same few hundred lists ("Syria,
+# Syrian Civil War") come back page after page, and each is read once. Bounded too.
+_TAG_LISTS: dict[str, tuple[str, ...]] = {}
+_MAX_TAG_LISTS = 10_000
 
 
 def read_tags(lines: Lines, index: int, context: str, column: int) -> tuple[str, ...]:
     """The tags of a Context list ``Iran, Russia``, each clean text."""
+    tags = _TAG_LISTS.get(context)
+    if tags is not None:
+        return tags
     tags = tuple(context.split(P.TAG_SEPARATOR))
     if not _plain_tags(context):  # else no tag is padded, empty or holds an entity
         tags = tuple([read_text(tag).strip() for tag in tags])
     if "" in tags:
         raise lines.error(index, "expected a tag between each ', '", column)
+    if len(_TAG_LISTS) < _MAX_TAG_LISTS:
+        _TAG_LISTS[context] = tags
     return tags
 
 
@@ -211,24 +271,13 @@ def _plain_tags(context: str) -> bool:
     )
 
 
-class Spelling(Protocol):
-    """How a page read was spelled: what a writer needs to spell it the same way."""
-
-    @property
-    def bom(self) -> bool: ...
-    @property
-    def newline(self) -> str: ...
-    @property
-    def crlf(self) -> bool: ...
-
-
 class PageWriter:
     """Collects lines: raw ones as read, canonical ones with the page's line ending."""
 
-    def __init__(self, layout: Spelling | None) -> None:
-        self.layout = layout
+    def __init__(self, spelling: Spelling = CANONICAL) -> None:
+        self.spelling = spelling
         self.lines: list[str] = []
-        self.suffix = "\r" if layout and layout.crlf else ""
+        self.suffix = "\r" if spelling.crlf else ""
         self.ends_canonical = False
 
     def raw(self, lines: Sequence[str]) -> None:
@@ -244,6 +293,5 @@ class PageWriter:
     def text(self) -> str:
         if self.suffix and self.ends_canonical and self.lines[-1] == self.suffix:
             self.lines[-1] = ""  # the empty line after the last newline has no ending
-        layout = self.layout
-        text = (layout.newline if layout else "\n").join(self.lines)
-        return "\ufeff" + text if layout and layout.bom else text
+        text = self.spelling.newline.join(self.lines)
+        return "\ufeff" + text if self.spelling.bom else text

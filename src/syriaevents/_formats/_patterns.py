@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .._paths import EVENT_PATH
+from .._paths import ARCHIVE_SLUG, EVENT_PATH
 
 # The current layout's format links: "Formats: [HTML](/news/.../slug.html)  [JSON](...)  ";
 # the path is what stands between the first link's "(" and ".html)".
@@ -16,7 +16,11 @@ FORMATS_HTML_END = ".html)"
 FORMATS_HEADING = "### Formats:"
 FORMATS_ITEM = re.compile(r"\* \[(?P<name>[A-Za-z]+)\]\((?P<url>[^()\s]*)\)")
 # The date heading: "### [2017-05-4](/news/2017/05/4/index.md)" (day not zero-padded).
-DATE_HEADING = re.compile(r"### \[(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)")
+DATE_HEADING_PREFIX = "### ["
+DATE_HEADING = re.compile(
+    re.escape(DATE_HEADING_PREFIX)
+    + r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)"
+)
 CATEGORY_PREFIX = "##### "
 TITLE_PREFIX = "# "
 # Section headings; the older layout says "Source:" where the current one says "Sources:".
@@ -38,17 +42,26 @@ CHANGE_TRAILER = re.compile(
 )
 # A link to an archive event page: "/news/2017/05/4/<slug>.md" (see _paths.ARCHIVE_SLUG).
 EVENT_LINK = re.compile(rf"({EVENT_PATH.pattern})\.md")
+# Where the day of such a link may end: after "/news/YYYY/MM/" and one or two digits.
+EVENT_LINK_DAY_START = len("/news/2017/05/")
+# What follows the day in such a link: "/<slug>.md".
+EVENT_LINK_SLUG = re.compile(rf"/{ARCHIVE_SLUG}\.md")
 
 # Day pages (news/YYYY/MM/D/index.md): "## [2017-04-7](/news/2017/04/7/index.md)", then
 # per event an optional "##### Category", "### [Headline ](/news/....md)" and a summary
 # line or a Context line, and at the end "## [Previous Day...](/news/2017/04/6/index.md)".
-DAY_HEADING = re.compile(r"## \[(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)")
+DAY_HEADING_PREFIX = "## ["
+DAY_HEADING = re.compile(
+    re.escape(DAY_HEADING_PREFIX)
+    + r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\]\([^()]*\)"
+)
+PREVIOUS_DAY_PREFIX = "## [Previous Day"
 PREVIOUS_DAY = re.compile(
-    r"## \[Previous Day[^\]]*\]\(/news/(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})/"
+    re.escape(PREVIOUS_DAY_PREFIX)
+    + r"[^\]]*\]\(/news/(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})/"
     r"(?:index|README)\.md\)"
 )
 HEADLINE_PREFIX = "### ["
 CONTEXT_LINE_PREFIX = "_Context: "
-PREVIOUS_DAY_PREFIX = "## [Previous Day"
 # The starts of a day page's markup lines, which a summary line cannot have.
 LINE_STARTS = (CATEGORY_PREFIX, HEADLINE_PREFIX, PREVIOUS_DAY_PREFIX)

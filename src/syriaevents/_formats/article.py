@@ -37,7 +37,7 @@ from .._publishers import (
     publisher_for_text,
     publisher_for_url,
 )
-from .._text import decode_entities, find_forbidden, repair_mojibake
+from .._text import as_text, decode_entities, find_forbidden, repair_mojibake
 from ._photo import DATELINE, read_photo_line
 
 __all__ = ["parse_article"]
@@ -93,27 +93,41 @@ _MAX_HEADLINE = 300
 _MENU_LINES = 3  # a block of this many short lines or more before the headline is a menu
 
 
-def parse_article(text: str, *, url: str | None = None) -> Article:
-    """Read a scraped article (plain text or Markdown) and its comment thread.
+def parse_article(text: str | bytes, *, url: str | None = None) -> Article:
+    """Read a scraped article (plain text or Markdown; a str or UTF-8 bytes) and its
+    comment thread.
 
     ``url`` is the record's address when the caller knows it: it names the publisher
     (and fills ``Article.url``) when the text does not. Raises :class:`ParseError`
     with line and column when there is no article to read or its comment thread
-    cannot be understood.
+    cannot be understood; ``TypeError`` for a ``url`` that is not a str, and
+    ``ValueError`` (not a ParseError: the text is not at fault) for one that is no URL
+    an article may hold, whatever the text states.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_article() takes a str, not {type(text).__name__}")
-    if url is not None and not isinstance(url, str):
-        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    text = as_text(text, "parse_article")
+    if url is not None:
+        _check_url(url)
     text, lines, marked = _lines(text)
     stated_url = _stated_url(text, lines)
     publisher = publisher_for_url(stated_url) or publisher_for_url(url) or publisher_for_text(text)
     layouts = publisher.comment_layouts if publisher else ANY_SITE_COMMENT_LAYOUTS
     start, layout = find_thread(lines, text, layouts)
-    _refuse_documentation(lines[:start])
+    if "---" in text or "```" in text:  # else there is neither a table nor a code fence
+        _refuse_documentation(lines[:start])
     comments = layout.read(lines, start) if layout else ()
     reader = _ArticleReader(lines[:start], publisher)
     return reader.article(comments, url=stated_url or url, published=marked)
+
+
+def _check_url(url: object) -> None:
+    """Refuse a caller's URL that the models refuse, before reading the text (it was a
+    ParseError at the text's first line, and only when the text stated no URL)."""
+    if not isinstance(url, str):
+        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    try:
+        Article(url=url)
+    except ValueError as exc:
+        raise ValueError(f"url must be a URL an article may hold: {exc}") from None
 
 
 def _lines(text: str) -> tuple[str, list[str], datetime.date | None]:
@@ -178,8 +192,10 @@ def _ends_sentence(line: str) -> bool:
 
 def _plain(text: str) -> str:
     """A Markdown line as plain text: links become their text, emphasis goes."""
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
+    if "[" in text:  # most lines hold no link and no emphasis: skip the scans
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
     return decode_entities(text).strip()
 
 

@@ -11,10 +11,8 @@ value: an unchanged page is written back byte for byte.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 
-import attrs
-
+from .._layout import CANONICAL, DayLayout, Raw
 from .._models import Day, ListedEvent
 from .._paths import day_path
 from .._text import escape_entities
@@ -25,6 +23,7 @@ from ._page import (
     PageWriter,
     archive_link,
     clean,
+    date_heading,
     formats_lines,
     read_date,
     read_formats,
@@ -33,24 +32,11 @@ from ._page import (
     split_page,
 )
 
-__all__ = ["DayLayout", "check_writable", "parse_day", "write_day"]
+__all__ = ["check_writable", "parse_day", "write_day"]
 
 
-@attrs.frozen(kw_only=True)
-class DayLayout:
-    """How a day page was written: each piece's value and its raw lines."""
-
-    bom: bool
-    newline: str
-    crlf: bool
-    head: tuple[datetime.date, Sequence[str]]  # blank lines, Formats line, date heading
-    formats: str | None  # how the header states the forms (FORMATS_LINE, FORMATS_LIST)
-    events: tuple[tuple[ListedEvent, Sequence[str]], ...]
-    footer: tuple[datetime.date | None, Sequence[str]]  # the previous day's link
-
-
-def parse_day(text: str) -> Day:
-    """Read an archive day page (Markdown) into a :class:`Day`.
+def parse_day(text: str | bytes) -> Day:
+    """Read an archive day page (Markdown, a str or UTF-8 bytes) into a :class:`Day`.
 
     Raises :class:`ParseError` with the line and column of the first problem.
     """
@@ -60,13 +46,13 @@ def parse_day(text: str) -> Day:
     index = formats.end
     date = read_date(lines, index, P.DAY_HEADING, "the date heading '## [YYYY-MM-D](...)'")
     index = lines.skip_blank(index + 1)
-    head = (date, lines.raw[:index])
-    events: list[tuple[ListedEvent, Sequence[str]]] = []
+    head = Raw(date, tuple(lines.raw[:index]))
+    events: list[Raw[ListedEvent]] = []
     while index < lines.count and not lines.text[index].startswith(P.PREVIOUS_DAY_PREFIX):
         start = index
         listed, index = _read_listed(lines, index)
         index = lines.skip_blank(index)
-        events.append((listed, lines.raw[start:index]))
+        events.append(Raw(listed, tuple(lines.raw[start:index])))
     previous = None
     if index < lines.count:
         previous = read_date(
@@ -75,20 +61,17 @@ def parse_day(text: str) -> Day:
         end = lines.skip_blank(index + 1)
         if end < lines.count:
             raise lines.error(end, "expected the end of the page after the previous day's link")
-    footer = (previous, lines.raw[index:])
     layout = DayLayout(
-        bom=page.bom,
-        newline=page.newline,
-        crlf=page.crlf,
-        head=head,
+        spelling=page.spelling,
         formats=formats.style,
+        head=head,
         events=tuple(events),
-        footer=footer,
+        footer=Raw(previous, tuple(lines.raw[index:])),
     )
     try:
         return Day(
             date=date,
-            events=tuple(listed for listed, _ in events),
+            events=tuple([raw.value for raw in events]),
             previous=previous,
             layout=layout,
         )
@@ -137,34 +120,35 @@ def _read_listed(lines: Lines, index: int) -> tuple[ListedEvent, int]:
 def write_day(day: Day) -> str:
     """Write a day as an archive day page (see :func:`syriaevents.to_markdown`)."""
     layout = day.layout if isinstance(day.layout, DayLayout) else None
-    out = PageWriter(layout)
+    out = PageWriter(layout.spelling if layout else CANONICAL)
     # Raw pieces that followed each other on the page read follow each other as they
     # were; anything else gets the blank line that separates entries.
     follows = -1  # the position on the page read of the last raw piece written
-    if layout and layout.head[0] == day.date:
-        out.raw(layout.head[1])
+    if layout and layout.head.value == day.date:
+        out.raw(layout.head.lines)
         follows = 0
     else:
         out.canonical(_canonical_head(day.date, layout.formats if layout else FORMATS_LINE))
     raw_events = layout.events if layout else ()
     for position, listed in enumerate(day.events):
-        if position < len(raw_events) and raw_events[position][0] == listed:
+        if position < len(raw_events) and raw_events[position].value == listed:
             if follows != position:
                 _separate(out)
-            out.raw(raw_events[position][1])
+            out.raw(raw_events[position].lines)
             follows = position + 1
         else:
             _separate(out)
             out.canonical(_canonical_listed(listed))
             follows = -1
-    if layout and layout.footer[0] == day.previous:
-        if layout.footer[1]:
+    if layout and layout.footer.value == day.previous:
+        if layout.footer.lines:
             if follows != len(raw_events):
                 _separate(out)
-            out.raw(layout.footer[1])
+            out.raw(layout.footer.lines)
     elif day.previous is not None:
         _separate(out)
-        out.canonical([f"## [Previous Day...]({day_path(day.previous)}/index.md)", "", ""])
+        link = f"{P.PREVIOUS_DAY_PREFIX}...]({day_path(day.previous)}/index.md)"
+        out.canonical([link, "", ""])
     return out.text()
 
 
@@ -177,7 +161,7 @@ def _separate(out: PageWriter) -> None:
 def _canonical_head(date: datetime.date, formats: str | None) -> list[str]:
     # The archive's day pages link their forms relatively: "2017/04/7/index.html".
     relative = day_path(date).removeprefix("/news/") + "/index"
-    heading = f"## [{date.year:04d}-{date.month:02d}-{date.day}]({day_path(date)}/index.md)"
+    heading = date_heading(P.DAY_HEADING_PREFIX, date)
     stated = ["", *formats_lines(formats, relative)] if formats else []
     return [*stated, heading, ""]
 
@@ -210,7 +194,7 @@ def check_writable(day: Day) -> list[str]:
         f"the summary line {listed.summary!r} would read as markup"
         for position, listed in enumerate(day.events)
         if listed.summary is not None
-        and not (position < len(raw) and raw[position][0] == listed)  # else written as read
+        and not (position < len(raw) and raw[position].value == listed)  # else written as read
         and (
             listed.summary.startswith(P.LINE_STARTS)
             or (

@@ -1,8 +1,8 @@
 """The archive's event pages in Markdown: ``parse_event`` and ``write_event``.
 
-A page is read line by line into an :class:`~syriaevents.Event` plus a
-:class:`PageLayout`: the raw lines, and for each piece of the page (header,
-summary block, section headings, list items) the value it was read as. The writer
+A page is read line by line into an :class:`~syriaevents.Event` plus an
+:class:`~syriaevents._layout.EventLayout`: for each piece of the page (head, summary
+block, section headings, list items) its raw lines and the value it was read as. The writer
 re-uses a raw piece only while the event still holds that very value, so an
 unchanged page is written back byte for byte and an edited one stays correct.
 Everything else is written in the archive's current layout (that of seed 000).
@@ -11,14 +11,13 @@ Everything else is written in the archive's current layout (that of seed 000).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
-
-import attrs
+from collections.abc import Callable
+from typing import Any, TypeAlias
 
 from .._errors import ParseError
-from .._models import Change, Event, RelatedEvent, Source, prevalidated, prevalidated_related
-from .._paths import archive_path, day_path
+from .._layout import CANONICAL, CoverImage, EventHead, EventLayout, ListItem, Raw, Section
+from .._models import Change, Event, RelatedEvent, Source, prevalidated_related
+from .._paths import archive_path
 from .._text import escape_entities, read_text
 from . import _patterns as P
 from ._page import (
@@ -26,8 +25,11 @@ from ._page import (
     FORMATS_LIST,
     Lines,
     PageWriter,
+    RawPage,
     archive_link,
+    check_archive_path,
     clean,
+    date_heading,
     formats_lines,
     read_date,
     read_formats,
@@ -36,7 +38,7 @@ from ._page import (
     split_page,
 )
 
-__all__ = ["PageLayout", "check_writable", "parse_event", "write_event"]
+__all__ = ["check_writable", "parse_event", "write_event"]
 
 _SOURCES, _CHANGES, _RELATED = "sources", "changes", "related"
 _HEADINGS = {P.SOURCES_HEADING: _SOURCES, P.SOURCE_HEADING: _SOURCES}
@@ -50,57 +52,27 @@ _SECTION_ORDER = (_SOURCES, _CHANGES, _RELATED)
 _COVER_IMAGE = "Cover Image"
 _CURRENT_VERSION = "Current version"
 _HTML_SUFFIX = ".html"
+_NO_LINES: tuple[str, ...] = ()
+_CONTEXT_START = len(P.CONTEXT_MARK)
+_CONTEXT_END = len(P.CONTEXT_END)
+# What a list item holds.
+_Value: TypeAlias = Source | Change | RelatedEvent | CoverImage
 
 
-@attrs.frozen
-class _CoverImage:
-    url: str
-
-
-class _Item(NamedTuple):
-    """A list item as read: its value, its number, its line and the blank lines after it."""
-
-    value: object
-    number: int
-    line: str
-    blanks: Sequence[str]
-
-
-class _Section(NamedTuple):
-    name: str
-    heading: Sequence[str]  # the heading line and the blank lines after it
-    items: Sequence[_Item]
-    tail: Sequence[str]  # the blank lines after the last item
-    image_index: int | None  # where the cover image stood among the sources
-
-
-@attrs.frozen(kw_only=True)
-class PageLayout:
-    """How a page was written: what :func:`to_markdown` needs to write it again as it was."""
-
-    bom: bool
-    newline: str  # what joins lines: "\n" or "\r" (for CRLF pages lines keep their "\r")
-    crlf: bool
-    head: tuple[object, Sequence[str]]  # (date, path, category, title), lines to the title
-    formats: str | None  # how the header states the forms (FORMATS_LINE, FORMATS_LIST)
-    summary: tuple[str | None, Sequence[str]]
-    sections: tuple[_Section, ...]
-
-
-def parse_event(text: str, *, path: str | None = None) -> Event:
+def parse_event(text: str | bytes, *, path: str | None = None) -> Event:
     """Read an archive event page (Markdown) into an :class:`Event`.
 
     Reads every layout the archive has used. The event's path is the one the page
     states in its Formats links; a page that states none (the older layouts) is at
     ``path`` when given (where the file was found), else at the path the archive
-    derives from its date and headline. Raises :class:`ParseError` with the line and
-    column of the first problem.
+    derives from its date and headline. ``text`` is a str, or UTF-8 bytes. Raises
+    :class:`ParseError` with the line and column of the first problem.
     """
-    page = split_page(text, "parse_event")
-    return _read_page(page.lines, bom=page.bom, newline=page.newline, crlf=page.crlf, path=path)
+    return _read_page(split_page(text, "parse_event"), path)
 
 
-def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool, path: str | None) -> Event:
+def _read_page(page: RawPage, path: str | None) -> Event:
+    lines = page.lines
     text = lines.text
     formats_line = lines.skip_blank(0)
     formats = read_formats(lines, formats_line)
@@ -132,9 +104,9 @@ def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool, path: str |
     while index < lines.count and text[index].strip() not in _HEADINGS:
         index += 1
     summary = _read_summary(lines, head_end, index)
-    summary_lines = lines.raw[head_end:index]
+    summary_lines = tuple(lines.raw[head_end:index])
 
-    sections: list[_Section] = []
+    sections: list[Section] = []
     values: dict[str, list[Any]] = {}
     while index < lines.count:
         heading = index
@@ -145,23 +117,17 @@ def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool, path: str |
         values[section.name] = [item.value for item in section.items]
 
     sources = values.get(_SOURCES, [])
-    images = [value for value in sources if type(value) is _CoverImage]
+    images = [value for value in sources if type(value) is CoverImage]
     related = tuple(values.get(_RELATED, ()))
-    layout = PageLayout(
-        bom=bom,
-        newline=newline,
-        crlf=crlf,
-        head=((date, path, category, title), lines.raw[:head_end]),
-        formats=formats.style,
-        summary=(summary, summary_lines),
-        sections=tuple(sections),
+    # tuple.__new__ builds the named tuples without their Python-level constructors.
+    new = tuple.__new__
+    head = new(Raw, (new(EventHead, (date, path, category, title)), tuple(lines.raw[:head_end])))
+    layout = new(
+        EventLayout,
+        (page.spelling, formats.style, head, new(Raw, (summary, summary_lines)), tuple(sections)),
     )
     try:
-        # Every field but the summary's paragraphs and a stated path was checked while
-        # reading: text, dates, links, and the sources' URLs by their own validator.
-        return prevalidated(
-            Event,
-            check=("summary", "path"),
+        return Event(
             date=date,
             title=title,
             category=category,
@@ -177,9 +143,11 @@ def _read_page(lines: Lines, *, bom: bool, newline: str, crlf: bool, path: str |
             layout=layout,
         )
     except (TypeError, ValueError) as exc:
-        # Only the summary and a stated path are checked here: point at the one at fault.
-        at_fault = formats_line if str(exc).startswith("Event.path") else head_end
-        raise lines.error(lines.skip_blank(at_fault), f"expected a valid event ({exc})") from exc
+        # All else was checked while reading: the stated path or the summary is at fault.
+        # The path, stated first on the page, is checked by its value, never by the message.
+        if formats_path is not None:
+            check_archive_path(lines, formats_line, formats_path)
+        raise lines.error(lines.skip_blank(head_end), f"expected a valid event ({exc})") from exc
 
 
 def _path_from_title(lines: Lines, index: int, date: datetime.date, raw_title: str) -> str:
@@ -207,21 +175,21 @@ def _read_summary(lines: Lines, start: int, end: int) -> str | None:
     return "\n\n".join(read_text(paragraph).strip() for paragraph in paragraphs)
 
 
-def _read_section(lines: Lines, index: int) -> tuple[_Section, int]:
+def _read_section(lines: Lines, index: int) -> tuple[Section, int]:
     text, raw, count = lines.text, lines.raw, lines.count
     name = _HEADINGS[text[index].strip()]
     read_value = _ITEM_READERS[name]
     start = index
     index = lines.skip_blank(index + 1)
-    heading = raw[start:index]
-    items: list[_Item] = []
+    heading = tuple(raw[start:index])
+    items: list[ListItem] = []
     image_index = None
     while index < count:
         line = text[index]
-        if line.strip() in _HEADINGS:
-            break
         match = P.ITEM_START.match(line)
-        if match is None:
+        if match is None:  # a heading never starts with a digit: only now look for one
+            if line.strip() in _HEADINGS:
+                break
             raise lines.error(index, "expected a numbered link '1. [text](url)'")
         try:
             value = read_value(lines, index, match.end())
@@ -229,45 +197,58 @@ def _read_section(lines: Lines, index: int) -> tuple[_Section, int]:
             if isinstance(exc, ParseError):
                 raise
             raise lines.error(index, f"expected a valid item ({exc})") from exc
-        if type(value) is _CoverImage:
+        if type(value) is CoverImage:
             if image_index is not None:
                 raise lines.error(index, "expected at most one 'Cover Image', this is a second")
             image_index = len(items)
         after = index + 1  # most items are followed by the next item straight away
+        blanks = _NO_LINES
         if after < count and not text[after].strip():
             after = lines.skip_blank(after)
+            blanks = tuple(raw[index + 1 : after])
         # tuple.__new__ builds the named tuple without its Python-level constructor.
-        items.append(
-            tuple.__new__(_Item, (value, int(match[1]), raw[index], raw[index + 1 : after]))
-        )
+        items.append(tuple.__new__(ListItem, (value, int(match[1]), raw[index], blanks)))
         index = after
     if not items:
         raise lines.error(index, f"expected the items of the {name} section")
     last = items[-1]
-    items[-1] = last._replace(blanks=())
-    return tuple.__new__(_Section, (name, heading, items, last.blanks, image_index)), index
+    items[-1] = tuple.__new__(ListItem, (last.value, last.number, last.line, _NO_LINES))
+    section = (name, heading, tuple(items), last.blanks, image_index)
+    return tuple.__new__(Section, section), index
 
 
-def _read_source(lines: Lines, index: int, start: int) -> Source | _CoverImage:
+def _read_source(lines: Lines, index: int, start: int) -> Source | CoverImage:
     raw_name, url = split_link(lines, index, start, len(lines.text[index]))
     name = clean(lines, index, raw_name, "a source name")
-    # The name is clean text already; the URL's rules (scheme, no spaces) are the model's.
-    source = prevalidated(Source, check=("url",), name=name, url=url)
-    return _CoverImage(url) if name == _COVER_IMAGE else source
+    source = Source(name=name, url=url)  # the URL's rules (scheme, no spaces) are the model's
+    return CoverImage(url) if name == _COVER_IMAGE else source
 
 
 def _read_related(lines: Lines, index: int, start: int) -> RelatedEvent:
+    # The bulk of a page: read in one pass over the line, each step on the common case
+    # first; anything less plain goes through the helpers, which say what is wrong.
     line = lines.text[index]
     end = len(line)
     context = None
-    mark = line.rfind(P.CONTEXT_MARK, start)
-    if mark >= 0 and line.endswith(P.CONTEXT_END):
-        end = mark + 1
-        context = line[mark + len(P.CONTEXT_MARK) : -len(P.CONTEXT_END)]
-    raw_title, url = split_link(lines, index, start, end)
+    if line.endswith(P.CONTEXT_END):
+        mark = line.rfind(P.CONTEXT_MARK, start)
+        if mark >= 0:
+            end = mark + 1
+            context = line[mark + _CONTEXT_START : -_CONTEXT_END]
+    split = line.rfind("](", start, end)
+    url = line[split + 2 : end - 1]
+    if split < 0 or line[end - 1] != ")" or not url or "&" in url:
+        raw_title, url = split_link(lines, index, start, end)
+    else:
+        raw_title = line[start:split]
     path, date = archive_link(lines, index, url)
     tags = read_tags(lines, index, context, mark) if context is not None else ()
-    title = clean(lines, index, raw_title, "a headline")
+    if raw_title.isascii() and "&" not in raw_title:
+        title = raw_title.strip()  # as read_text gives it, without the call
+    else:
+        title = read_text(raw_title).strip()
+    if not title:
+        raise lines.error(index, "expected a headline")
     # Every field was checked above: clean one-line text, an archive path and its date.
     return prevalidated_related(title, path, date, tags)
 
@@ -290,7 +271,7 @@ def _read_change(lines: Lines, index: int, start: int) -> Change:
     return Change(title=title, path=path, kind=kind, timestamp=timestamp)
 
 
-_ITEM_READERS: dict[str, Callable[[Lines, int, int], object]] = {
+_ITEM_READERS: dict[str, Callable[[Lines, int, int], _Value]] = {
     _SOURCES: _read_source,
     _CHANGES: _read_change,
     _RELATED: _read_related,
@@ -302,8 +283,8 @@ _ITEM_READERS: dict[str, Callable[[Lines, int, int], object]] = {
 
 def write_event(event: Event) -> str:
     """Write an event as an archive page (see :func:`syriaevents.to_markdown`)."""
-    layout = event.layout if isinstance(event.layout, PageLayout) else None
-    items: dict[str, list[object]] = {
+    layout = event.layout if isinstance(event.layout, EventLayout) else None
+    items: dict[str, list[_Value]] = {
         _SOURCES: _source_items(event, layout),
         _CHANGES: list(event.changes),
         _RELATED: list(event.related),
@@ -312,13 +293,14 @@ def write_event(event: Event) -> str:
     order = [name for name in raw_sections if items[name]]
     order += [name for name in _SECTION_ORDER if items[name] and name not in raw_sections]
 
-    out = PageWriter(layout)
-    if layout and layout.head[0] == (event.date, event.path, event.category, event.title):
-        out.raw(layout.head[1])
+    out = PageWriter(layout.spelling if layout else CANONICAL)
+    # An EventHead is a tuple: compare it with a plain one, which costs no constructor.
+    if layout and layout.head.value == (event.date, event.path, event.category, event.title):
+        out.raw(layout.head.lines)
     else:
         out.canonical(_canonical_head(event, layout))
-    if layout and layout.summary[0] == event.summary:
-        out.raw(layout.summary[1])
+    if layout and layout.summary.value == event.summary:
+        out.raw(layout.summary.lines)
     else:
         out.canonical(_canonical_summary(event.summary, sections_follow=bool(order)))
     for name in order:
@@ -326,15 +308,14 @@ def write_event(event: Event) -> str:
     return out.text()
 
 
-def _canonical_head(event: Event, layout: PageLayout | None) -> list[str]:
+def _canonical_head(event: Event, layout: EventLayout | None) -> list[str]:
     lines = []
     style = layout.formats if layout else FORMATS_LINE
     if style is None and event.path != archive_path(event.date, event.title):
         style = FORMATS_LINE  # the path cannot be derived: the page must state it
     if style is not None:
         lines += ["", *formats_lines(style, event.path)]
-    day = event.date
-    lines += [f"### [{day.year:04d}-{day.month:02d}-{day.day}]({day_path(day)}/index.md)", ""]
+    lines += [date_heading(P.DATE_HEADING_PREFIX, event.date), ""]
     if event.category is not None:
         lines.append(P.CATEGORY_PREFIX + escape_entities(event.category))
     lines.append(f"{P.TITLE_PREFIX}{escape_entities(event.title)} ")
@@ -352,18 +333,18 @@ def _canonical_summary(summary: str | None, *, sections_follow: bool) -> list[st
     return lines
 
 
-def _source_items(event: Event, layout: PageLayout | None) -> list[object]:
-    items: list[object] = list(event.sources)
+def _source_items(event: Event, layout: EventLayout | None) -> list[_Value]:
+    items: list[_Value] = list(event.sources)
     if event.image is not None:
         position = len(items)
         for section in layout.sections if layout else ():
             if section.name == _SOURCES and section.image_index is not None:
                 position = min(section.image_index, position)
-        items.insert(position, _CoverImage(event.image))
+        items.insert(position, CoverImage(event.image))
     return items
 
 
-def _write_section(out: PageWriter, name: str, values: list[object], raw: _Section | None) -> None:
+def _write_section(out: PageWriter, name: str, values: list[_Value], raw: Section | None) -> None:
     if raw:
         out.raw(raw.heading)
     else:
@@ -387,24 +368,23 @@ def _write_section(out: PageWriter, name: str, values: list[object], raw: _Secti
         out.canonical([""])
 
 
-def _canonical_number(value: object, previous: int) -> int:
+def _canonical_number(value: _Value, previous: int) -> int:
     # A cover image and the current version repeat the number of the item before them.
-    repeats = isinstance(value, _CoverImage) or (
+    repeats = isinstance(value, CoverImage) or (
         isinstance(value, Change) and value.kind == _CURRENT_VERSION
     )
     return max(previous, 1) if repeats else previous + 1
 
 
-def _item_text(value: object) -> str:
+def _item_text(value: _Value) -> str:
     if isinstance(value, Source):
         return f"[{escape_entities(value.name)}]({escape_entities(value.url)})"
-    if isinstance(value, _CoverImage):
+    if isinstance(value, CoverImage):
         return f"[{_COVER_IMAGE}]({escape_entities(value.url)})"
     if isinstance(value, Change):
         stamp = f"{value.timestamp.isoformat(sep=' ')} " if value.timestamp else ""
         kind = escape_entities(value.kind)
         return f"[{escape_entities(value.title)} ]({value.path}.md) _{stamp}({kind})_"
-    assert isinstance(value, RelatedEvent)
     text = f"[{escape_entities(value.title)} ]({value.path}.md)"
     if value.tags:
         tags = P.TAG_SEPARATOR.join(escape_entities(tag) for tag in value.tags)
@@ -430,8 +410,8 @@ def check_writable(event: Event) -> list[str]:
         for change in event.changes
         if "(" in change.kind or ")" in change.kind
     ]
-    layout = event.layout if isinstance(event.layout, PageLayout) else None
-    if not (layout and layout.summary[0] == event.summary):  # else written as it was read
+    layout = event.layout if isinstance(event.layout, EventLayout) else None
+    if not (layout and layout.summary.value == event.summary):  # else written as it was read
         problems += [
             f"the summary line {line!r} would read as a section heading"
             for line in (event.summary or "").split("\n")

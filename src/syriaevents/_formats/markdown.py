@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from .._errors import SerializationError
 from .._models import Day, Document, Event
+from .._text import as_text
 from . import Form, ReadHints, day_page, event_page
 from .article import parse_article
 
@@ -86,9 +87,14 @@ def page_kind(text: str) -> str | None:
 
 
 def from_markdown(
-    text: str, *, kind: str | None = None, url: str | None = None, path: str | None = None
+    text: str | bytes,
+    *,
+    kind: str | None = None,
+    url: str | None = None,
+    path: str | None = None,
 ) -> Document:
-    """Read an archive event page or day page, or a scraped article.
+    """Read an archive event page or day page, or a scraped article (a str or UTF-8
+    bytes).
 
     ``kind`` (``"event"``, ``"day"`` or ``"article"``) names what the text holds; by
     default it is recognised: text that starts like an archive page (a Formats line or
@@ -97,8 +103,7 @@ def from_markdown(
     (see :func:`parse_article`), ``path`` an event page's archive path where the page
     states none (see :func:`parse_event`).
     """
-    if not isinstance(text, str):
-        raise TypeError(f"from_markdown() takes a str, not {type(text).__name__}")
+    text = as_text(text, "from_markdown")
     if kind is None:
         kind = page_kind(text) or "article"
     elif kind not in KINDS:
