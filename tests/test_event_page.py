@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -432,3 +433,23 @@ def test_an_entity_in_a_linked_path_is_refused(entity: str) -> None:
     )
     with pytest.raises(ParseError, match="archive page"):
         parse_event(text)
+
+
+def test_huge_context_lists_are_not_retained() -> None:
+    """Regression: the reader's cache of tag lists keeps short lists only, so pages with
+    a 1 MB Context list each (20 of them) leave nothing behind once read."""
+    page = read(EVENT_SEEDS["000"])
+    context = page[
+        page.index("_Context: ") + len("_Context: ") : page.index("_", page.index("_Context: ") + 1)
+    ]
+    tags = ", ".join(f"Subject {number} {id(object())}" for number in range(40_000))
+    tracemalloc.start()
+    try:
+        held = tracemalloc.get_traced_memory()[0]
+        for number in range(20):
+            event = parse_event(page.replace(context, f"{number} {tags}", 1))
+            del event
+        kept = tracemalloc.get_traced_memory()[0] - held
+    finally:
+        tracemalloc.stop()
+    assert kept < 1_000_000  # the lists and their tags took over 40 MB

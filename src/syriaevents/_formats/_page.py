@@ -238,9 +238,11 @@ def _real_date(
 
 
 # Tag lists already read, by their Context text: the same few hundred lists ("Syria,
-# Syrian Civil War") come back page after page, and each is read once. Bounded too.
+# Syrian Civil War") come back page after page, and each is read once. Bounded in
+# entries and in the length of each, so that hostile pages cannot pin memory.
 _TAG_LISTS: dict[str, tuple[str, ...]] = {}
 _MAX_TAG_LISTS = 10_000
+_MAX_CACHED_CONTEXT = 300
 
 
 def read_tags(lines: Lines, index: int, context: str, column: int) -> tuple[str, ...]:
@@ -253,7 +255,7 @@ def read_tags(lines: Lines, index: int, context: str, column: int) -> tuple[str,
         tags = tuple([read_text(tag).strip() for tag in tags])
     if "" in tags:
         raise lines.error(index, "expected a tag between each ', '", column)
-    if len(_TAG_LISTS) < _MAX_TAG_LISTS:
+    if len(_TAG_LISTS) < _MAX_TAG_LISTS and len(context) <= _MAX_CACHED_CONTEXT:
         _TAG_LISTS[context] = tags
     return tags
 
