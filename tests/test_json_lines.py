@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 from pathlib import Path
 
@@ -131,3 +132,42 @@ def test_lines_as_written_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.setattr(json_form, "_refuse_repeated_keys", refuse)
     assert list(iter_json_lines(io.StringIO(to_json_lines(SEEDS)))) == SEEDS
+
+
+def test_line_separators_in_text_are_escaped_so_lines_split_where_documents_end() -> None:
+    """Regression: U+2028 and U+2029, which models take and orjson writes raw, are
+    written as escapes: splitlines() (which splits at them) gives one line a document."""
+    documents: list[Event | Article] = [
+        Event(date=datetime.date(2017, 1, 1), title="A\u2028B", summary="C\u2029D"),
+        Article(title="E\u2028F"),
+    ]
+    text = to_json_lines(documents)
+    assert "\u2028" not in text
+    assert "\u2029" not in text
+    assert len(text.splitlines()) == 2
+    assert list(iter_json_lines(text.splitlines())) == documents
+
+
+@pytest.mark.parametrize("binary", [True, False])
+def test_a_long_line_in_a_file_object_is_refused_unread(binary: bool) -> None:
+    """A file object's line longer than max_bytes is refused without reading it whole;
+    a line of exactly max_bytes, with its line ending, is taken."""
+    line = to_json_lines(SEEDS[:1]).rstrip("\n")
+    size = len(line.encode("utf-8"))
+    data = f"{line}\r\n{'x' * 5_000_000}\n"
+    file: io.BytesIO | io.StringIO = io.BytesIO(data.encode()) if binary else io.StringIO(data)
+    documents = iter_json_lines(file, max_bytes=size)
+    assert next(documents) == SEEDS[0]
+    with pytest.raises(ParseError) as raised:
+        next(documents)
+    assert raised.value.line == 2
+    assert file.tell() < 2 * size + 10  # the long line was not read whole
+
+
+def test_wrong_sources_are_refused_at_once(tmp_path: Path) -> None:
+    """Bytes are no source (a TypeError saying what to pass), and a missing file is an
+    UnreadableFileError when iter_json_lines is called, not when first read."""
+    with pytest.raises(TypeError, match="not bytes"):
+        iter_json_lines(to_json_lines(SEEDS[:1]).encode())  # type: ignore[arg-type]
+    with pytest.raises(UnreadableFileError):
+        iter_json_lines(tmp_path / "missing.jsonl")

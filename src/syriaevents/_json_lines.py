@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import IO, cast
 
 import orjson
 
@@ -29,11 +29,23 @@ _BOM = "\ufeff".encode()
 _BLANK = b" \t\r\n"
 
 
+# The line separators that text may hold (models take them) and orjson writes as they
+# are: written as escapes, so that every line break in the output ends a document and
+# str.splitlines() splits where the documents end.
+_SEPARATORS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"))
+
+
 def to_json_lines(documents: Iterable[Document]) -> str:
     """Write documents as JSON Lines: each one compact on its own line, newline-ended."""
-    return b"".join(
-        orjson.dumps(unstructure(document), option=_LINE) for document in documents
-    ).decode("utf-8")
+    return b"".join(_line(document) for document in documents).decode("utf-8")
+
+
+def _line(document: Document) -> bytes:
+    line = orjson.dumps(unstructure(document), option=_LINE)
+    if b"\xe2\x80" in line:  # the first two bytes of both separators
+        for raw, escaped in _SEPARATORS:
+            line = line.replace(raw, escaped)
+    return line
 
 
 def iter_json_lines(
@@ -45,7 +57,8 @@ def iter_json_lines(
     """The documents of a JSON Lines file, read one line at a time.
 
     ``source`` is a path (a ``str`` is a path, as for :func:`iter_load`), an open file
-    (text or binary), or any iterable of lines (``text.splitlines()``). Blank lines are
+    (text or binary), or any iterable of lines (``text.splitlines()``: the writer escapes
+    the Unicode line separators, so its lines split only where documents end). Blank lines are
     skipped; a UTF-8 byte order mark before the first line is tolerated. ``kind`` is what
     every document must hold. A bad line raises :class:`ParseError` with its line number
     (1 for the first line, blank lines counted), the column or field path within it and,
@@ -53,21 +66,35 @@ def iter_json_lines(
     cannot be opened raises :class:`UnreadableFileError`.
     """
     check_kind(kind)
+    if isinstance(source, bytes | bytearray | memoryview):
+        raise TypeError(
+            "iter_json_lines() takes a path, a file or lines, not bytes:"
+            " pass io.BytesIO(data) or data.splitlines()"
+        )
     if isinstance(source, str | os.PathLike):
-        return _documents_in_file(os.fspath(source), kind, max_bytes)
+        name = os.fspath(source)
+        try:
+            file = open(name, "rb")  # noqa: SIM115 (closed by the reading generator)
+        except OSError as exc:
+            raise UnreadableFileError(name, exc.strerror or str(exc)) from exc
+        return _documents_in_file(file, name, kind, max_bytes)
+    if hasattr(source, "readline"):  # a file: read a line at a time, each bounded
+        return _documents(_bounded_lines(cast(IO[bytes], source), max_bytes), kind, max_bytes)
     return _documents(source, kind, max_bytes)
 
 
-def _documents_in_file(name: str, kind: str | None, max_bytes: int) -> Iterator[Document]:
-    try:
-        file = open(name, "rb")  # noqa: SIM115 (closed below, once the lines are read)
-    except OSError as exc:
-        raise UnreadableFileError(name, exc.strerror or str(exc)) from exc
+def _bounded_lines(file: IO[bytes] | IO[str], max_bytes: int) -> Iterator[str | bytes]:
+    """A file's lines, none read past ``max_bytes`` (and its line ending) however long."""
+    while line := file.readline(max_bytes + 2):
+        yield line
+
+
+def _documents_in_file(
+    file: IO[bytes], name: str, kind: str | None, max_bytes: int
+) -> Iterator[Document]:
     with file:
-        # readline with a limit: a line of any length is never read whole past max_bytes.
-        lines = iter(lambda: file.readline(max_bytes + 1), b"")
         try:
-            yield from _documents(lines, kind, max_bytes)
+            yield from _documents(_bounded_lines(file, max_bytes), kind, max_bytes)
         except ParseError as exc:
             raise exc.in_file(name) from exc
         except OSError as exc:
@@ -81,7 +108,7 @@ def _documents(
         if isinstance(line, str):
             # Surrogates pass through to orjson, which refuses them as not UTF-8.
             line = line.encode("utf-8", "surrogatepass")
-        if len(line) > max_bytes:
+        if len(line.rstrip(b"\r\n")) > max_bytes:
             raise ParseError(f"expected a line of at most {max_bytes:,} bytes", line=number)
         if number == 1:
             line = line.removeprefix(_BOM)
