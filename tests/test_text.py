@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from syriaevents import Event, parse_article, parse_event, to_markdown
-from syriaevents._text import FORBIDDEN_IN_TEXT, repair_mojibake
+from syriaevents import Event, ParseError, parse_article, parse_event, to_markdown
+from syriaevents._text import FORBIDDEN_IN_TEXT, decode_utf8, repair_mojibake
 
 from .conftest import revalidate
 
@@ -68,3 +68,24 @@ def test_article_mojibake_is_repaired() -> None:
     article = parse_article("Itâ€™s a title\n\nCafÃ© owners say â€˜noâ€™.\n")
     assert article.title == "It’s a title"
     assert article.body == ("Café owners say ‘no’.",)
+
+
+@pytest.mark.parametrize(
+    ("data", "bom", "offset", "line", "column"),
+    [
+        (b"ab\ncaf\xc3\xa9 \xff", False, 9, 2, 6),  # columns count characters, not bytes
+        (b"one\rtwo\rth\xffree", False, 10, 3, 3),  # a CR-only text's lines end at CR
+        (b"a\r\nb\xff", False, 4, 2, 2),
+        (b"\xef\xbb\xbfab\xff", True, 5, 1, 3),  # the offset is in the data, BOM and all
+        (b"\xef\xbb\xbfab\xff", False, 5, 1, 4),  # a BOM kept is a character
+    ],
+)
+def test_bad_bytes_are_named_where_a_reader_would_show_them(
+    data: bytes, bom: bool, offset: int, line: int, column: int
+) -> None:
+    """Regression: the line and column of a byte that is not UTF-8 are counted in
+    characters, as the readers count them, and the offset names the very byte."""
+    with pytest.raises(ParseError) as raised:
+        decode_utf8(data, bom=bom)
+    assert f"found byte 0xff at byte offset {offset}" in str(raised.value)
+    assert (raised.value.line, raised.value.column) == (line, column)

@@ -155,18 +155,25 @@ def escape_entities(text: str) -> str:
     return text
 
 
+_UTF8_BOM = "\ufeff".encode()
+
+
 def decode_utf8(data: bytes, *, bom: bool = False) -> str:
     """Bytes as UTF-8 text (a leading byte order mark dropped if ``bom``); a byte that is
-    not UTF-8 is a ParseError naming its byte offset, line and column."""
+    not UTF-8 is a ParseError naming its byte offset in ``data``, and its line and
+    column in characters as the readers count them (lines end at LF, or at CR in a
+    CR-only text)."""
+    skipped = len(_UTF8_BOM) if bom and data.startswith(_UTF8_BOM) else 0
     try:
-        return data.decode("utf-8-sig" if bom else "utf-8")
+        return data[skipped:].decode("utf-8") if skipped else data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        offset = skipped + exc.start
+        before = data[skipped:offset].decode("utf-8")  # all valid up to the bad byte
+        newline = "\n" if "\n" in before or "\r" not in before else "\r"
         raise ParseError(
-            f"expected UTF-8, found byte {data[exc.start]:#04x} at byte offset {exc.start}",
-            line=line,
-            column=column,
+            f"expected UTF-8, found byte {data[offset]:#04x} at byte offset {offset}",
+            line=before.count(newline) + 1,
+            column=len(before) - (before.rfind(newline) + 1) + 1,
         ) from exc
 
 
