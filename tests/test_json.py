@@ -257,3 +257,13 @@ def test_an_unknown_key_is_refused_at_its_object(data: st.DataObject) -> None:
     with pytest.raises(ParseError, match="expected no other fields, found") as raised:
         from_json(orjson.dumps(document))
     assert raised.value.path == (path or None)
+
+
+def test_a_byte_order_mark_is_ignored_as_load_ignores_it() -> None:
+    """Regression: parse and from_json read a JSON document after a BOM, in text or
+    bytes, as load reads the same file."""
+    event = parse(read(EVENT_SEEDS["000"]))
+    text = to_json(event)
+    for document in ("\ufeff" + text, ("\ufeff" + text).encode("utf-8")):
+        assert from_json(document) == event
+        assert parse(document) == event

@@ -22,6 +22,7 @@ from . import Form, ReadHints
 __all__ = ["FORM", "from_json", "read_json", "to_json"]
 
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+_UTF8_BOM = "\ufeff".encode()
 # What from_json reads: text, or the bytes of a file.
 _TEXT_TYPES = (str, bytes, bytearray, memoryview)
 
@@ -32,9 +33,14 @@ def to_json(obj: object) -> str:
 
 
 def from_json(text: str | bytes) -> Document:
-    """Read a JSON document written by :func:`to_json` into the model it names."""
+    """Read a JSON document written by :func:`to_json` into the model it names (a
+    leading byte order mark is ignored, as :func:`~syriaevents.load` ignores it)."""
     if not isinstance(text, _TEXT_TYPES):
         raise TypeError(f"from_json() takes str or bytes, not {type(text).__name__}")
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")
+    elif bytes(text[:3]) == _UTF8_BOM:
+        text = text[3:]
     return read_json(text, _OPTIONS)
 
 
