@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -224,3 +225,23 @@ def test_readers_take_utf8_bytes_as_they_take_text(
     assert (raised.value.line, raised.value.column) == (2, 1)
     with pytest.raises(TypeError, match="str or bytes"):
         reader(1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "not a url", 1])
+def test_a_bad_url_is_the_callers_error_whatever_the_document(url: object, tmp_path: Path) -> None:
+    """Regression: parse, from_markdown and load refuse a url= the models refuse before
+    reading (ValueError, or TypeError for no str), for an event page as for an article."""
+    error = TypeError if not isinstance(url, str) else ValueError
+    path = tmp_path / "event.md"
+    path.write_text(EVENT_002, encoding="utf-8")
+    given: Any = url
+    reads: list[Callable[[], object]] = [
+        lambda: parse(EVENT_002, url=given),
+        lambda: parse(b"\xff", url=given),
+        lambda: from_markdown(EVENT_002, url=given),
+        lambda: load(path, url=given),
+    ]
+    for read_with_url in reads:
+        with pytest.raises(error) as raised:
+            read_with_url()
+        assert not isinstance(raised.value, ParseError)

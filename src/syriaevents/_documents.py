@@ -24,6 +24,7 @@ import attrs
 from ._converter import kind_of
 from ._errors import ParseError, UnreadableFileError
 from ._formats import Form, ReadHints, form_for_file, form_named, sniff
+from ._formats.article import check_url
 from ._formats.markdown import KINDS
 from ._models import Document
 from ._paths import EVENT_PATH
@@ -121,6 +122,8 @@ def read_document(text: str, form: Form, hints: ReadHints | None = None) -> Docu
     """Read a document of the given form; ``hints.kind`` is what it must hold."""
     hints = hints or ReadHints()
     check_kind(hints.kind)
+    if hints.url is not None:  # the caller's error, whatever the document holds
+        check_url(hints.url)
     if form.read is None:
         raise ParseError(f"the {form.name} form cannot be read, only written")
     document = form.read(text, hints)
@@ -138,6 +141,8 @@ def parse(text: str | bytes, *, kind: str | None = None, url: str | None = None)
     or ``"article"``) is what the text must hold; ``url`` is an article's address
     (see :func:`parse_article`).
     """
+    if url is not None:  # before the text is read
+        check_url(url)
     text = as_text(text, "parse")
     return read_document(text, sniff(text), ReadHints(kind=kind, url=url))
 
@@ -226,6 +231,8 @@ def load(
     Raises :class:`ParseError` or :class:`UnreadableFileError`, both naming the file.
     """
     check_kind(kind)
+    if url is not None:  # before the file is read
+        check_url(url)
     return load_bytes(read_bytes(path, max_bytes), os.fspath(path), kind=kind, url=url)
 
 

@@ -40,7 +40,7 @@ from .._publishers import (
 from .._text import as_text, decode_entities, find_forbidden, repair_mojibake
 from ._photo import DATELINE, read_photo_line
 
-__all__ = ["parse_article"]
+__all__ = ["check_url", "parse_article"]
 
 # --- patterns, each for what it matches -----------------------------------------------
 
@@ -106,7 +106,7 @@ def parse_article(text: str | bytes, *, url: str | None = None) -> Article:
     """
     text = as_text(text, "parse_article")
     if url is not None:
-        _check_url(url)
+        check_url(url)
     text, lines, marked = _lines(text)
     stated_url = _stated_url(text, lines)
     publisher = publisher_for_url(stated_url) or publisher_for_url(url) or publisher_for_text(text)
@@ -119,9 +119,9 @@ def parse_article(text: str | bytes, *, url: str | None = None) -> Article:
     return reader.article(comments, url=stated_url or url, published=marked)
 
 
-def _check_url(url: object) -> None:
-    """Refuse a caller's URL that the models refuse, before reading the text (it was a
-    ParseError at the text's first line, and only when the text stated no URL)."""
+def check_url(url: object) -> None:
+    """Refuse a caller's article URL that the models refuse, before any text is read: a
+    TypeError for no str, a ValueError for no URL an article may hold."""
     if not isinstance(url, str):
         raise TypeError(f"url must be a str or None, not {type(url).__name__}")
     try:

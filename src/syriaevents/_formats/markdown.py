@@ -16,7 +16,7 @@ from .._errors import SerializationError
 from .._models import Day, Document, Event
 from .._text import as_text
 from . import Form, ReadHints, day_page, event_page
-from .article import parse_article
+from .article import check_url, parse_article
 
 __all__ = ["FORM", "KINDS", "from_markdown", "page_kind", "to_markdown"]
 
@@ -104,6 +104,8 @@ def from_markdown(
     states none (see :func:`parse_event`).
     """
     text = as_text(text, "from_markdown")
+    if url is not None:
+        check_url(url)
     if kind is None:
         kind = page_kind(text) or "article"
     elif kind not in KINDS:
