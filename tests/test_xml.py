@@ -251,3 +251,5 @@ def test_bytes_on_request() -> None:
     assert to_xml(document, encoding="UTF8") == to_xml(document).encode("utf-8")
     with pytest.raises(ValueError, match="UTF-8 only"):
         to_xml(document, encoding="latin-1")
+    with pytest.raises(ValueError, match="UTF-8 only"):
+        to_xml(document, encoding="no-such-codec")

@@ -92,7 +92,7 @@ def to_xml(obj: object, *, encoding: str | None = None) -> str | bytes:
     Text by default; with ``encoding="utf-8"`` the document's bytes, as lxml and file
     writers take them (the declaration names UTF-8, so no other encoding is offered).
     """
-    if encoding is not None and codecs.lookup(encoding).name != "utf-8":
+    if encoding is not None and _codec_name(encoding) != "utf-8":
         raise ValueError(f"to_xml writes UTF-8 only, not {encoding!r}")
     data = unstructure(obj)
     kind = data.pop("type")
@@ -101,6 +101,14 @@ def to_xml(obj: object, *, encoding: str | None = None) -> str | bytes:
     parts.append(f"</{kind}>\n")
     text = "".join(parts)
     return text if encoding is None else text.encode("utf-8")
+
+
+def _codec_name(encoding: str) -> str | None:
+    """The codec an encoding name stands for ("UTF8" is "utf-8"), or None if none."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return None
 
 
 # Fields that hold a date or a timestamp, written in ISO 8601 as in JSON.
@@ -137,11 +145,7 @@ def _spelled(key: str, value: object) -> str:
     """A value other than text as xmltodict spelled it (dates as JSON spells them)."""
     if key in _DATE_FIELDS:
         return str(value.isoformat())  # type: ignore[attr-defined]
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+    return str(value)  # a comment's depth
 
 
 def _escaped(text: str) -> str:
