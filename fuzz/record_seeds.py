@@ -4,8 +4,9 @@
     python fuzz/fuzz_readers.py /tmp/fuzz-work fuzz/corpus /tmp/fuzz-records ...
 
 The records are study material and stay where they are: this writes, for each record
-that ``expected.json`` gives a URL, the input that calls ``parse_article(text, url=)``
-on it (see ``_calls.seed``) into a scratch folder the fuzzer takes as another corpus.
+``expected.json`` labels, the input that calls ``parse_article(text, url=)`` on it
+with the URL the label gives (or none) (see ``_calls.seed``), named after the record,
+into a scratch folder the fuzzer takes as another corpus.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def main() -> int:
     for name, label in sorted(labels.items()):
         text = (records / name).read_text(encoding="utf-8")
         seed = _calls.seed("parse_article(url=)", text, label.get("url"))
-        (out / Path(name).with_suffix(".7").name).write_bytes(seed)
+        (out / f"{Path(name).name}.7").write_bytes(seed)
     print(f"wrote {len(labels)} seeds to {out}")
     return 0
 
