@@ -23,9 +23,7 @@ import attrs
 
 from ._converter import kind_of
 from ._errors import ParseError, UnreadableFileError
-from ._formats import Form, ReadHints, form_for_file, form_named, sniff
-from ._formats.article import check_url
-from ._formats.markdown import KINDS
+from ._formats import KINDS, Form, ReadHints, check_kind, form_for_file, form_named, sniff
 from ._models import Document
 from ._paths import EVENT_PATH
 from ._text import as_text, decode_utf8
@@ -36,7 +34,6 @@ __all__ = [
     "MAX_BYTES",
     "Loaded",
     "Problem",
-    "check_kind",
     "expect_kind",
     "files_in",
     "iter_load",
@@ -106,12 +103,6 @@ class Loaded:
     problems: tuple[Problem, ...]
 
 
-def check_kind(kind: str | None) -> None:
-    """ValueError unless ``kind`` names a kind of document (or is None: any kind)."""
-    if kind is not None and kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-
-
 def expect_kind(document: Document, kind: str | None) -> None:
     """ParseError unless ``document`` is of ``kind`` (None: any kind)."""
     if kind is not None and kind_of(document) != kind:
@@ -121,9 +112,6 @@ def expect_kind(document: Document, kind: str | None) -> None:
 def read_document(text: str, form: Form, hints: ReadHints | None = None) -> Document:
     """Read a document of the given form; ``hints.kind`` is what it must hold."""
     hints = hints or ReadHints()
-    check_kind(hints.kind)
-    if hints.url is not None:  # the caller's error, whatever the document holds
-        check_url(hints.url)
     if form.read is None:
         raise ParseError(f"the {form.name} form cannot be read, only written")
     document = form.read(text, hints)
@@ -141,10 +129,9 @@ def parse(text: str | bytes, *, kind: str | None = None, url: str | None = None)
     or ``"article"``) is what the text must hold; ``url`` is an article's address
     (see :func:`parse_article`).
     """
-    if url is not None:  # before the text is read
-        check_url(url)
+    hints = ReadHints(kind=kind, url=url)  # the caller's errors, before the text is read
     text = as_text(text, "parse")
-    return read_document(text, sniff(text), ReadHints(kind=kind, url=url))
+    return read_document(text, sniff(text), hints)
 
 
 def archive_path_of_file(path: str | os.PathLike[str]) -> str | None:
@@ -193,9 +180,13 @@ def load_bytes(
     """A document from a file's bytes (UTF-8, BOM tolerated), as :func:`load` reads it:
     in ``form``, or the form the file ``name``'s suffix names, or else the form its text
     shows; errors name ``name``."""
+    hints = ReadHints(kind=kind, url=url, path=archive_path_of_file(name))
+    return _read_file(data, name, hints, form)
+
+
+def _read_file(data: bytes, name: str, hints: ReadHints, form: Form | None) -> Document:
     try:
         text = decode_utf8(data, bom=True)
-        hints = ReadHints(kind=kind, url=url, path=archive_path_of_file(name))
         if form is None:
             form = form_for_file(name)
             if form.name == "md":  # no data form's suffix: recognise the form by the text
@@ -230,10 +221,9 @@ def load(
     archive path (``…/news/YYYY/MM/D/<slug>.md``) takes its path from the file.
     Raises :class:`ParseError` or :class:`UnreadableFileError`, both naming the file.
     """
-    check_kind(kind)
-    if url is not None:  # before the file is read
-        check_url(url)
-    return load_bytes(read_bytes(path, max_bytes), os.fspath(path), kind=kind, url=url)
+    # The caller's errors (kind, url) come before the file's.
+    hints = ReadHints(kind=kind, url=url, path=archive_path_of_file(path))
+    return _read_file(read_bytes(path, max_bytes), os.fspath(path), hints, None)
 
 
 def files_in(

@@ -15,8 +15,9 @@ from typing import IO, cast
 import orjson
 
 from ._converter import unstructure
-from ._documents import MAX_BYTES, check_kind, expect_kind
+from ._documents import MAX_BYTES, expect_kind
 from ._errors import ParseError, UnreadableFileError
+from ._formats import check_kind
 from ._formats.json import read_json
 from ._models import Document
 

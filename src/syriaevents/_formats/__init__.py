@@ -18,19 +18,55 @@ import attrs
 
 from .._converter import kind_of
 from .._errors import SerializationError
-from .._models import Document
+from .._models import Article, Document
 
-__all__ = ["Form", "ReadHints", "form_for_file", "form_named", "forms", "register", "sniff"]
+__all__ = [
+    "KINDS",
+    "Form",
+    "ReadHints",
+    "check_kind",
+    "check_url",
+    "form_for_file",
+    "form_named",
+    "forms",
+    "register",
+    "sniff",
+]
 
-_ALL_KINDS = frozenset({"event", "day", "article"})
+# The kinds of document, in the order messages and the command line list them.
+KINDS = ("event", "day", "article")
+_ALL_KINDS = frozenset(KINDS)
+
+
+def check_kind(kind: object) -> None:
+    """ValueError unless ``kind`` names a kind of document (or is None: any kind)."""
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+
+
+def check_url(url: object) -> None:
+    """Refuse a caller's article URL that the models refuse, before any text is read: a
+    TypeError for no str, a ValueError for no URL an article may hold (not a
+    ParseError: the text is not at fault)."""
+    if url is None:
+        return
+    if not isinstance(url, str):
+        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    try:
+        Article(url=url)
+    except ValueError as exc:
+        raise ValueError(f"url must be a URL an article may hold: {exc}") from None
 
 
 @attrs.frozen(kw_only=True)
 class ReadHints:
-    """What a caller may know about a document besides its text."""
+    """What a caller may know about a document besides its text, checked when made:
+    readers given hints need not check them again."""
 
-    kind: str | None = None  # "event", "day" or "article": what it must hold
-    url: str | None = None  # a scraped article's address
+    # "event", "day" or "article": what it must hold
+    kind: str | None = attrs.field(default=None, validator=lambda _, __, kind: check_kind(kind))
+    # a scraped article's address
+    url: str | None = attrs.field(default=None, validator=lambda _, __, url: check_url(url))
     path: str | None = None  # an event page's archive path, when the page states none
 
 

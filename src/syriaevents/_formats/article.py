@@ -38,9 +38,10 @@ from .._publishers import (
     publisher_for_url,
 )
 from .._text import as_text, decode_entities, find_forbidden, repair_mojibake
+from . import check_url
 from ._photo import DATELINE, read_photo_line
 
-__all__ = ["check_url", "parse_article"]
+__all__ = ["parse_article", "read_article"]
 
 # --- patterns, each for what it matches -----------------------------------------------
 
@@ -104,9 +105,12 @@ def parse_article(text: str | bytes, *, url: str | None = None) -> Article:
     ``ValueError`` (not a ParseError: the text is not at fault) for one that is no URL
     an article may hold, whatever the text states.
     """
-    text = as_text(text, "parse_article")
-    if url is not None:
-        check_url(url)
+    check_url(url)
+    return read_article(as_text(text, "parse_article"), url)
+
+
+def read_article(text: str, url: str | None) -> Article:
+    """:func:`parse_article` for a caller that has checked ``url`` already."""
     text, lines, marked = _lines(text)
     stated_url = _stated_url(text, lines)
     publisher = publisher_for_url(stated_url) or publisher_for_url(url) or publisher_for_text(text)
@@ -117,17 +121,6 @@ def parse_article(text: str | bytes, *, url: str | None = None) -> Article:
     comments = layout.read(lines, start) if layout else ()
     reader = _ArticleReader(lines[:start], publisher)
     return reader.article(comments, url=stated_url or url, published=marked)
-
-
-def check_url(url: object) -> None:
-    """Refuse a caller's article URL that the models refuse, before any text is read: a
-    TypeError for no str, a ValueError for no URL an article may hold."""
-    if not isinstance(url, str):
-        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
-    try:
-        Article(url=url)
-    except ValueError as exc:
-        raise ValueError(f"url must be a URL an article may hold: {exc}") from None
 
 
 def _lines(text: str) -> tuple[str, list[str], datetime.date | None]:

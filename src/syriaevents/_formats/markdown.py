@@ -16,11 +16,10 @@ from .._errors import SerializationError
 from .._models import Day, Document, Event
 from .._text import as_text
 from . import Form, ReadHints, day_page, event_page
-from .article import check_url, parse_article
+from .article import read_article
 
-__all__ = ["FORM", "KINDS", "from_markdown", "page_kind", "to_markdown"]
+__all__ = ["FORM", "from_markdown", "page_kind", "to_markdown"]
 
-KINDS = ("event", "day", "article")
 # How an archive page starts, loosely, so that a page with a broken character in its
 # first lines still goes to the page readers (which say what is wrong), never to the
 # article reader: a Formats line or heading, or a date heading, "### [2017-05-4](...)"
@@ -103,22 +102,17 @@ def from_markdown(
     (see :func:`parse_article`), ``path`` an event page's archive path where the page
     states none (see :func:`parse_event`).
     """
-    text = as_text(text, "from_markdown")
-    if url is not None:
-        check_url(url)
-    if kind is None:
-        kind = page_kind(text) or "article"
-    elif kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    if kind == "event":
-        return event_page.parse_event(text, path=path)
-    if kind == "day":
-        return day_page.parse_day(text)
-    return parse_article(text, url=url)
+    hints = ReadHints(kind=kind, url=url, path=path)  # checks kind and url
+    return _read(as_text(text, "from_markdown"), hints)
 
 
 def _read(text: str, hints: ReadHints) -> Document:
-    return from_markdown(text, kind=hints.kind, url=hints.url, path=hints.path)
+    kind = hints.kind or page_kind(text) or "article"
+    if kind == "event":
+        return event_page.parse_event(text, path=hints.path)
+    if kind == "day":
+        return day_page.parse_day(text)
+    return read_article(text, hints.url)
 
 
 def _write(document: Document) -> str:
