@@ -186,10 +186,13 @@ def xml_rows(*, instructions: bool = False) -> list[tuple[str, str, str]]:
                 "xml = to_xml(document)\n"
                 "from_xml(to_xml(document)), xmltodict.unparse(xmltodict.parse(xml))"
             )
-            ours = instruction_count(setup, "from_xml(to_xml(document))")
-            bare = instruction_count(setup, "xmltodict.unparse(xmltodict.parse(xml))")
-            measured += f"; {ours / 1e6:.2f} M vs {bare / 1e6:.2f} M instructions"
-            ratio += f", {ours / bare:.2f}× the instructions"
+            measured, ratio = with_counts(
+                measured,
+                ratio,
+                setup,
+                "from_xml(to_xml(document))",
+                "xmltodict.unparse(xmltodict.parse(xml))",
+            )
         rows.append(
             (
                 f"XML round trip vs bare `xmltodict.unparse(xmltodict.parse(s))`, {label}",
@@ -222,12 +225,20 @@ def html_rows(*, instructions: bool) -> list[tuple[str, str, str]]:
                 "page, xml = to_html(document), to_xml(document)\n"
                 "from_html(page), from_xml(xml)"
             )
-            html_count = instruction_count(setup, "from_html(page)")
-            xml_count = instruction_count(setup, "from_xml(xml)")
-            measured += f"; {html_count / 1e6:.2f} M vs {xml_count / 1e6:.2f} M instructions"
-            ratio += f", {html_count / xml_count:.2f}× the instructions"
+            measured, ratio = with_counts(
+                measured, ratio, setup, "from_html(page)", "from_xml(xml)"
+            )
         rows.append((f"`from_html` vs `from_xml`, {label}", measured, f"{ratio} (goal ≤ 1.5×)"))
     return rows
+
+
+def with_counts(measured: str, ratio: str, setup: str, ours: str, peer: str) -> tuple[str, str]:
+    """A row's figures with the instruction counts of ``ours`` and ``peer`` added."""
+    mine, theirs = instruction_count(setup, ours), instruction_count(setup, peer)
+    return (
+        f"{measured}; {mine / 1e6:.2f} M vs {theirs / 1e6:.2f} M instructions",
+        f"{ratio}, {mine / theirs:.2f}× the instructions",
+    )
 
 
 def instruction_count(setup: str, statement: str, number: int = 40) -> float:
